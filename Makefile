@@ -1,0 +1,58 @@
+# BorderWatch: `make run` opens the dashboard on the embedded articles; `make test` runs every test.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DB := data/borderwatch.duckdb
+PORT ?= 8501
+ARTICLES := $(wildcard data/articles/*.md data/articles/*.txt)
+LEXICON := $(wildcard data/lexicon/*.csv) data/geo/places.csv
+SOURCES := $(wildcard borderwatch/*.py borderwatch/extract/*.py)
+
+.PHONY: run test lint format store bench geo clean
+
+run: $(VENV)/.installed store
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
+
+# The store is rebuilt when an article, a lexicon file or the extractor changes.
+store: $(VENV)/.installed data/.store-stamp
+data/.store-stamp: $(ARTICLES) $(LEXICON) $(SOURCES)
+	$(BIN)/python -m borderwatch ingest data/articles --db $(DB)
+	touch $@
+
+test: $(VENV)/.dev-installed /usr/bin/chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python bench/extract.py
+
+geo: $(VENV)/.dev-installed
+	$(BIN)/python scripts/build_geo.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+# Browser tests drive Debian's Chromium (never a downloaded browser).
+/usr/bin/chromium:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal data/.store-stamp test-artifacts
