@@ -1,0 +1,239 @@
+"""The DuckDB store: one transaction per article, and the query API the dashboard reads through."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from borderwatch.articles import Article
+from borderwatch.filters import Filter
+from borderwatch.schema import DUCKDB_TYPES, EXTRACTED_TABLES, PANDAS_DTYPES, TABLES, Table
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = PROJECT_ROOT / "data" / "borderwatch.duckdb"
+LOCK_WAIT_SECONDS = 30.0
+
+Rows = Mapping[str, Sequence[Mapping[str, object]]]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article_id: str
+    status: str  # added, replaced, unchanged
+    counts: dict[str, int]
+
+
+def empty_frame(table: Table) -> pd.DataFrame:
+    """A typed, empty DataFrame with the table's columns."""
+    return typed_frame(table, [])
+
+
+def typed_frame(table: Table, rows: Sequence[Mapping[str, object]]) -> pd.DataFrame:
+    """Rows as a DataFrame with exactly the table's columns, in order, with the schema's types."""
+    frame = pd.DataFrame.from_records(list(rows), columns=table.column_names)
+    for column in table.columns:
+        dtype = PANDAS_DTYPES[column.type]
+        values = frame[column.name]
+        if column.type in ("date", "timestamp"):
+            frame[column.name] = pd.to_datetime(values).astype(dtype)
+        else:
+            frame[column.name] = values.astype(dtype)
+    return frame
+
+
+def _create_sql(table: Table) -> str:
+    cols = ", ".join(f"{c.name} {DUCKDB_TYPES[c.type]}" for c in table.columns)
+    key = f", PRIMARY KEY ({table.key})" if table.name not in ("actors", "places") else ""
+    return f"CREATE TABLE IF NOT EXISTS {table.name} ({cols}{key})"
+
+
+class Store:
+    """A BorderWatch store in one DuckDB file.
+
+    Connections are short-lived so that the dashboard and the command line can share the file:
+    DuckDB lets one process write at a time, and a writer that finds the file locked waits.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as con:
+            for table in TABLES.values():
+                con.execute(_create_sql(table))
+            con.execute("CREATE TABLE IF NOT EXISTS bodies (article_id VARCHAR PRIMARY KEY, body VARCHAR)")
+
+    # -- connections ---------------------------------------------------------------------------
+    @contextmanager
+    def _connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only and self.path.exists())
+                break
+            except duckdb.IOException as err:
+                if "lock" not in str(err).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def version(self) -> tuple[float, int]:
+        """Changes whenever the store changes; the dashboard's caches key on it."""
+        stats = [p.stat() for p in (self.path, self.path.with_suffix(self.path.suffix + ".wal")) if p.exists()]
+        return (max((s.st_mtime for s in stats), default=0.0), sum(s.st_size for s in stats))
+
+    # -- writing -------------------------------------------------------------------------------
+    def stored_version(self, article_id: str) -> str | None:
+        """Extractor version of a stored article, or None when it is not in the store."""
+        with self._connect(read_only=True) as con:
+            row = con.execute(
+                "SELECT extractor_version FROM articles WHERE article_id = ?", [article_id]
+            ).fetchone()
+        return row[0] if row else None
+
+    def ingest(self, article: Article, rows: Rows, extractor_version: str, force: bool = False) -> IngestResult:
+        """Store one article and its extracted rows in one transaction, replacing an older extraction."""
+        with self._connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                existing = con.execute(
+                    "SELECT extractor_version FROM articles WHERE article_id = ?", [article.article_id]
+                ).fetchone()
+                if existing and existing[0] == extractor_version and not force:
+                    con.execute("ROLLBACK")
+                    return IngestResult(article.article_id, "unchanged", {})
+                _delete_article(con, article.article_id)
+                counts = _insert_article(con, article, rows, extractor_version)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return IngestResult(article.article_id, "replaced" if existing else "added", counts)
+
+    def remove(self, article_id: str) -> bool:
+        """Remove an article and all its rows in one transaction; False when it was not there."""
+        with self._connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                found = con.execute("SELECT count(*) FROM articles WHERE article_id = ?", [article_id]).fetchone()
+                _delete_article(con, article_id)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return bool(found and found[0])
+
+    # -- the query API -------------------------------------------------------------------------
+    def table(self, name: str, flt: Filter | None = None) -> pd.DataFrame:
+        """Rows of one table that match the filter, typed as the schema says."""
+        table = TABLES[name]
+        where, params = (flt or Filter()).where_clause(name)
+        order = _ORDER.get(name, table.key)
+        sql = f"SELECT {', '.join(table.column_names)} FROM {name} WHERE {where} ORDER BY {order}"
+        with self._connect(read_only=True) as con:
+            frame = con.execute(sql, params).df()
+        return typed_frame(table, frame.to_dict("records")) if len(frame) else empty_frame(table)
+
+    def articles(self, flt: Filter | None = None) -> pd.DataFrame:
+        return self.table("articles", flt)
+
+    def events(self, flt: Filter | None = None) -> pd.DataFrame:
+        return self.table("events", flt)
+
+    def casualties(self, flt: Filter | None = None) -> pd.DataFrame:
+        return self.table("casualties", flt)
+
+    def troop_figures(self, flt: Filter | None = None) -> pd.DataFrame:
+        return self.table("troop_figures", flt)
+
+    def quotes(self, flt: Filter | None = None) -> pd.DataFrame:
+        return self.table("quotes", flt)
+
+    def actors(self, flt: Filter | None = None) -> pd.DataFrame:
+        return self.table("actors", flt)
+
+    def places(self, flt: Filter | None = None) -> pd.DataFrame:
+        return self.table("places", flt)
+
+    def claims(self, flt: Filter | None = None) -> pd.DataFrame:
+        return self.table("claims", flt)
+
+    def body(self, article_id: str) -> str | None:
+        """The stored body of an article (the text every char_start/char_end points into)."""
+        with self._connect(read_only=True) as con:
+            row = con.execute("SELECT body FROM bodies WHERE article_id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in every table."""
+        with self._connect(read_only=True) as con:
+            return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES}
+
+    def date_bounds(self) -> tuple[object, object]:
+        """Earliest and latest day any dated row refers to (for the date filter's default)."""
+        with self._connect(read_only=True) as con:
+            row = con.execute(
+                "SELECT least(min(e.date_start), min(a.published)), greatest(max(e.date_end), max(a.published)) "
+                "FROM articles a LEFT JOIN events e USING (article_id)"
+            ).fetchone()
+        return row[0], row[1]
+
+
+_ORDER = {
+    "articles": "published, article_id",
+    "events": "date_end NULLS LAST, article_id, char_start",
+    "casualties": "article_id, char_start",
+    "troop_figures": "article_id, char_start",
+    "quotes": "article_id, char_start",
+    "claims": "article_id, char_start",
+    "actors": "name, article_id",
+    "places": "name, article_id",
+}
+
+
+def _delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
+    for name in (*EXTRACTED_TABLES, "articles"):
+        con.execute(f"DELETE FROM {name} WHERE article_id = ?", [article_id])
+    con.execute("DELETE FROM bodies WHERE article_id = ?", [article_id])
+
+
+def _insert_article(con: duckdb.DuckDBPyConnection, article: Article, rows: Rows, version: str) -> dict[str, int]:
+    article_row = dict(rows.get("articles", [{}])[0]) if rows.get("articles") else {}
+    article_row.update(
+        article_id=article.article_id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        url=article.url,
+        path=article.path,
+        language=article.language,
+        ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
+        extractor_version=version,
+    )
+    counts = {"articles": 1}
+    _insert_rows(con, TABLES["articles"], [article_row])
+    con.execute("INSERT INTO bodies VALUES (?, ?)", [article.article_id, article.body])
+    for name in EXTRACTED_TABLES:
+        table_rows = rows.get(name, [])
+        _insert_rows(con, TABLES[name], table_rows)
+        counts[name] = len(table_rows)
+    return counts
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
+    if not rows:
+        return
+    con.register("incoming", typed_frame(table, rows))
+    try:
+        con.execute(f"INSERT INTO {table.name} SELECT {', '.join(table.column_names)} FROM incoming")
+    finally:
+        con.unregister("incoming")

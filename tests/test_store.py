@@ -1,0 +1,112 @@
+"""The DuckDB store: one transaction per article, no-op re-ingest, replacement, removal, filtered queries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from borderwatch.articles import parse_article
+from borderwatch.filters import Filter
+from borderwatch.store import Store
+
+BODY = "Two Armenian soldiers were wounded near Jermuk on Monday. The CSTO held talks in May.\n"
+TEXT = f"---\ntitle: Test\npublished: 2022-09-14\nsource: Test Wire\n---\n{BODY}"
+
+
+def _rows(article_id: str) -> dict[str, list[dict[str, object]]]:
+    wounded = BODY.index("Two Armenian soldiers were wounded")
+    talks = BODY.index("The CSTO held talks")
+    return {
+        "events": [
+            {"event_id": f"{article_id}-E001", "article_id": article_id, "event_type": "Battles",
+             "cameo_code": "190", "actor1": "Azerbaijani Armed Forces", "actor2": "Armenian Armed Forces",
+             "date_start": date(2022, 9, 12), "date_end": date(2022, 9, 12), "date_precision": "day",
+             "admin1": "Vayots Dzor", "fatalities": None, "negated": False, "sentence_index": 0,
+             "char_start": wounded, "char_end": talks - 1, "evidence": BODY[wounded : talks - 1]},
+            {"event_id": f"{article_id}-E002", "article_id": article_id, "event_type": "Strategic developments",
+             "cameo_code": "046", "actor1": "CSTO", "date_start": date(2022, 5, 1), "date_end": date(2022, 5, 31),
+             "date_precision": "month", "negated": False, "sentence_index": 1, "char_start": talks,
+             "char_end": len(BODY) - 1, "evidence": BODY[talks:-1]},
+        ],
+        "casualties": [
+            {"casualty_id": f"{article_id}-C001", "article_id": article_id, "event_id": f"{article_id}-E001",
+             "side": "Armenia", "role": "soldier", "kind": "wounded", "count": 2, "count_low": 2, "count_high": 2,
+             "sentence_index": 0, "char_start": wounded, "char_end": wounded + 34,
+             "evidence": BODY[wounded : wounded + 34]},
+        ],
+    }
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "test.duckdb")
+
+
+@pytest.fixture
+def article():
+    return parse_article(TEXT, "test.md")
+
+
+def test_ingest_then_query(store, article):
+    result = store.ingest(article, _rows(article.article_id), "v1")
+    assert result.status == "added"
+    assert result.counts["events"] == 2 and result.counts["casualties"] == 1
+    events = store.events()
+    assert list(events["cameo_code"]) == ["046", "190"]  # ordered by date_end
+    assert str(events["fatalities"].dtype) == "Int64" and events["fatalities"].isna().all()
+    assert store.body(article.article_id) == BODY
+    assert store.articles()["n_sentences"].isna().all()
+
+
+def test_reingest_same_version_is_a_noop_and_new_version_replaces(store, article):
+    store.ingest(article, _rows(article.article_id), "v1")
+    assert store.ingest(article, _rows(article.article_id), "v1").status == "unchanged"
+    assert store.counts()["events"] == 2
+    fewer = _rows(article.article_id)
+    fewer["events"] = fewer["events"][:1]
+    assert store.ingest(article, fewer, "v2").status == "replaced"
+    assert store.counts()["events"] == 1 and store.counts()["articles"] == 1
+    assert store.stored_version(article.article_id) == "v2"
+
+
+def test_a_failing_ingest_leaves_the_store_unchanged(store, article):
+    store.ingest(article, _rows(article.article_id), "v1")
+    broken = _rows(article.article_id)
+    broken["events"].append(dict(broken["events"][0]))  # duplicate primary key: the insert fails
+    with pytest.raises(duckdb.Error):
+        store.ingest(article, broken, "v2")
+    assert store.counts()["events"] == 2
+    assert store.stored_version(article.article_id) == "v1"
+
+
+def test_remove(store, article):
+    store.ingest(article, _rows(article.article_id), "v1")
+    assert store.remove(article.article_id) is True
+    assert store.counts() == dict.fromkeys(store.counts(), 0)
+    assert store.remove(article.article_id) is False
+
+
+@pytest.mark.parametrize(
+    ("flt", "events", "casualties"),
+    [
+        (Filter(), 2, 1),
+        (Filter(actors=("CSTO",)), 1, 0),
+        (Filter(actors=("Armenian Armed Forces",)), 1, 1),
+        (Filter(date_from=date(2022, 9, 1)), 1, 1),
+        (Filter(date_to=date(2022, 6, 1)), 1, 0),
+        (Filter(provinces=("Vayots Dzor",)), 1, 1),
+        (Filter(event_types=("Battles",)), 1, 1),
+        (Filter(text="talks"), 1, 0),
+    ],
+)
+def test_filtered_queries(store, article, flt, events, casualties):
+    store.ingest(article, _rows(article.article_id), "v1")
+    assert len(store.events(flt)) == events
+    assert len(store.casualties(flt)) == casualties
+
+
+def test_date_bounds_cover_events_and_publication(store, article):
+    store.ingest(article, _rows(article.article_id), "v1")
+    assert store.date_bounds() == (date(2022, 5, 1), date(2022, 9, 14))
