@@ -6,7 +6,6 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import yaml
 
@@ -77,7 +76,10 @@ def decode_text(data: bytes, source: str) -> str:
     if len(data) > MAX_ARTICLE_BYTES:
         raise _too_large(len(data), source)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleError(source, "the file starts as UTF-16 but is not valid UTF-16; save it as UTF-8") from None
     if b"\x00" in data:
         raise ArticleError(source, "the file is binary, not text; save the article as .md or .txt (UTF-8)")
     try:
@@ -120,27 +122,3 @@ def parse_article(text: str, source: str, today: date | None = None) -> Article:
         language=str(meta.get("language") or "en").strip(),
         body=body,
     )
-
-
-def read_article(path: Path, today: date | None = None) -> Article:
-    """Read and parse one article file."""
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise _too_large(size, source)
-        data = path.read_bytes()
-    except OSError as err:
-        raise ArticleError(source, f"cannot read the file ({err.strerror}); check the path") from None
-    return parse_article(decode_text(data, source), source, today)
-
-
-def find_article_files(paths: list[Path]) -> list[Path]:
-    """The article files named, with folders searched recursively, in a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
-        else:
-            found.append(path)
-    return found

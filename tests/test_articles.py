@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from borderwatch.articles import MAX_ARTICLE_BYTES, ArticleError, article_id_for, decode_text, parse_article, read_article
+from borderwatch.articles import MAX_ARTICLE_BYTES, ArticleError, article_id_for, decode_text, parse_article
+from borderwatch.ingest import read_path
 
 GOOD = "---\ntitle: Shelling near Jermuk\npublished: 2022-09-13\nsource: Example Wire\nurl: https://example.org/a\n---\nBody text here.\n"
 
@@ -56,9 +57,9 @@ def test_oversized_file_is_refused_before_reading(tmp_path):
     big = tmp_path / "big.md"
     big.write_bytes(b"a" * (MAX_ARTICLE_BYTES + 1))
     with pytest.raises(ArticleError, match="over the 5 MB limit"):
-        read_article(big)
+        read_path(big)
 
 
 def test_missing_file(tmp_path):
     with pytest.raises(ArticleError, match="cannot read"):
-        read_article(tmp_path / "absent.md")
+        read_path(tmp_path / "absent.md")

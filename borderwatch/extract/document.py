@@ -1,0 +1,96 @@
+"""The document every extraction stage reads and annotates: text, sentences and mentions with offsets."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from borderwatch.extract.time import TimeMention
+from borderwatch.geo import Place
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor or person named in the text, resolved to a normalised name."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str  # state, armed forces, organisation, official, person, group
+    country: str = ""
+    role: str = ""
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    article_id: str
+    body: str
+    published: date
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Mention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    quoted: list[Span] = field(default_factory=list)  # spans inside quotation marks
+    # Caches for the stages' repeated look-ups (sorted start offsets per list, clauses per sentence).
+    _starts: dict[int, tuple[list, list[int]]] = field(default_factory=dict, repr=False)
+    clause_cache: dict[int, list] = field(default_factory=dict, repr=False)
+
+    def text(self, start: int, end: int) -> str:
+        return self.body[start:end]
+
+    def _sorted_starts(self, items: list) -> list[int]:
+        cached = self._starts.get(id(items))
+        if cached is None or cached[0] is not items or len(cached[1]) != len(items):
+            cached = (items, [m.start for m in items])
+            self._starts[id(items)] = cached
+        return cached[1]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding a character offset (the last one starting at or before it)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sentences[lo]
+
+    def in_quote(self, offset: int) -> Span | None:
+        """The quoted span holding an offset, if any (spans are sorted and do not overlap)."""
+        i = bisect_right(self._sorted_starts(self.quoted), offset) - 1
+        if i >= 0 and offset < self.quoted[i].end:
+            return self.quoted[i]
+        return None
+
+    def within(self, items: list, start: int, end: int) -> list:
+        """Items (sorted by start, with start/end) lying inside [start, end)."""
+        starts = self._sorted_starts(items)
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        return [m for m in items[lo:hi] if m.end <= end]

@@ -1,0 +1,335 @@
+"""Stage 6: events — what happened, who did it to whom, when, where, and how it is coded.
+
+Trigger words come from the lexicon (`data/lexicon/triggers.csv`: word → ACLED type and CAMEO code).
+Triggers inside quotation marks are the speaker's words, not events the article reports; a dated
+statement ('told journalists on Saturday that …') is itself an event (CAMEO 010, make statement).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from borderwatch.extract.dating import date_for, sentence_clauses
+from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence
+from borderwatch.extract.speech import resolve_description
+from borderwatch.geo import geo_precision
+from borderwatch.lexicon import Lexicon, Trigger
+
+STATEMENT = Trigger(("said",), "Strategic developments", "other", "010", "make statement", ())
+_CASUALTY_CODES = {"killed": ("190", "193", "194", "195"), "wounded": ("190", "193", "194", "195"),
+                   "captured": ("181",), "missing": ("181", "190")}
+_NEGATION_BEFORE = re.compile(r"(?<![\w-])(?:not|no|never|neither|nor|without|n’t|n't)(?:\s+[\w’'-]+){0,2}\s*$",
+                              re.IGNORECASE)
+_NEGATION_AFTER = re.compile(r"[\w\s’'-]{0,25}?\b(?:was|were|is|are|has|have|had|did|does|do)\s+(?:not|never)\b",
+                             re.IGNORECASE)
+_DESCRIPTION = re.compile(r"(?<![\w-])[Tt]he\s+(?P<head>organi[sz]ation|ministry|alliance|bloc|government)(?![\w-])")
+_REQUIRES_WINDOW = 60
+_AGENT_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+by\s+(?:the\s+)?")
+_SOURCE_GAP = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+@dataclass
+class _Event:
+    trigger: Trigger
+    start: int
+    end: int
+    sentence: Sentence
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    place: PlaceMention | None = None
+    negated: bool = False
+
+
+@cache
+def _trigger_regex(triggers: tuple[Trigger, ...]) -> re.Pattern[str]:
+    words = sorted({w for t in triggers for w in t.words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE)
+
+
+def extract_events(
+    doc: Document,
+    lexicon: Lexicon,
+    quote_rows: list[dict[str, object]],
+    casualty_rows: list[dict[str, object]],
+    troop_rows: list[dict[str, object]],
+) -> list[dict[str, object]]:
+    """Event rows in text order, linked to the casualty and troop rows of their sentence."""
+    found: list[_Event] = []
+    pattern = _trigger_regex(lexicon.triggers)
+    for sentence in doc.sentences:
+        found.extend(_sentence_events(doc, lexicon, sentence, pattern))
+    found.extend(_statement_events(doc, quote_rows))
+    found.sort(key=lambda e: e.start)
+    rows = _rows(doc, lexicon, found, quote_rows, casualty_rows)
+    rows = _deduplicate(rows)
+    for n, row in enumerate(rows, 1):
+        row["event_id"] = f"{doc.article_id}-E{n:03d}"
+    _link(rows, casualty_rows, troop_rows, lexicon)
+    return rows
+
+
+def _sentence_events(doc: Document, lexicon: Lexicon, sentence: Sentence, pattern: re.Pattern[str]) -> list[_Event]:
+    body = doc.body
+    events: list[_Event] = []
+    seen: set[tuple[int, str]] = set()
+    parts = sentence_clauses(doc, sentence)
+    for match in pattern.finditer(body, sentence.start, sentence.end):
+        if doc.in_quote(match.start()):
+            continue
+        trigger = lexicon.trigger_for(match.group())
+        if trigger is None or not _requirements_met(body, trigger, match.end(), sentence.end):
+            continue
+        clause_index = next(i for i, c in enumerate(parts) if c.start <= match.start() < c.end or i == len(parts) - 1)
+        key = (clause_index, trigger.cameo_code)
+        if key in seen:
+            continue
+        seen.add(key)
+        clause = parts[clause_index]
+        event = _Event(trigger, match.start(), match.end(), sentence)
+        event.negated = bool(
+            _NEGATION_BEFORE.search(body, clause.start, match.start())
+            or _NEGATION_AFTER.match(body, match.end(), clause.end)
+        )
+        _assign_actors(doc, event, clause.start, clause.end)
+        places = _places(doc, event, clause.start, clause.end)
+        if len(places) > 1:
+            for place in places:
+                copy = _Event(trigger, event.start, event.end, sentence, event.actor1, event.actor2, place,
+                              event.negated)
+                events.append(copy)
+        else:
+            event.place = places[0] if places else None
+            events.append(event)
+    return events
+
+
+def _requirements_met(body: str, trigger: Trigger, end: int, stop: int) -> bool:
+    if not trigger.requires:
+        return True
+    window = body[end : min(stop, end + _REQUIRES_WINDOW)].lower()
+    return any(word.lower() in window for word in trigger.requires)
+
+
+def _actors_in(doc: Document, start: int, end: int) -> list[Mention]:
+    """Actor mentions in a span, with 'the organization' / 'the ministry' resolved to the actor meant."""
+    mentions = list(doc.within(doc.actors, start, end))
+    for match in _DESCRIPTION.finditer(doc.body, start, end):
+        resolved = resolve_description(doc, match.start(), match.group("head"), match.group())
+        if resolved is not None:
+            mentions.append(
+                Mention(match.start(), match.end(), match.group(), resolved.name, resolved.kind, resolved.country)
+            )
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _assign_actors(doc: Document, event: _Event, clause_start: int, clause_end: int) -> None:
+    body = doc.body
+    before = _actors_in(doc, clause_start, event.start) or _actors_in(doc, event.sentence.start, event.start)
+    after = _actors_in(doc, event.end, clause_end)
+    subject = before[-1] if before else None
+    # 'taken hostage by X', 'an appeal from X': the agent or source follows the trigger closely.
+    agent = next((m for m in after if _AGENT_GAP.fullmatch(body, event.end, m.start)), None)
+    source = next((m for m in after if _SOURCE_GAP.fullmatch(body, event.end, m.start)), None)
+    if agent is not None:
+        event.actor1, event.actor2 = agent, subject
+    elif source is not None:
+        event.actor1, event.actor2 = source, subject
+    else:
+        event.actor1 = subject
+        event.actor2 = next((m for m in after if m.name != (subject.name if subject else None)), None)
+
+
+def _places(doc: Document, event: _Event, clause_start: int, clause_end: int) -> list[PlaceMention]:
+    """Places of the event's clause; a capital standing for its government ('from Yerevan') is not a place."""
+    actor_spans = {(m.start, m.end) for m in (event.actor1, event.actor2) if m is not None}
+    places = [p for p in doc.within(doc.places, clause_start, clause_end) if (p.start, p.end) not in actor_spans]
+    local = [p for p in places if p.place.kind != "country"]
+    if local:
+        return local
+    return places[:1]
+
+
+def _statement_events(doc: Document, quote_rows: list[dict[str, object]]) -> list[_Event]:
+    """A reported statement with its own date in the sentence is an event: who said it, when."""
+    events = []
+    for row in quote_rows:
+        if row["kind"] != "reported" or not row["speaker"]:
+            continue
+        sentence = doc.sentences[int(row["sentence_index"])]
+        q_start, q_end = int(row["char_start"]), int(row["char_end"])
+        own_time = [t for t in doc.within(doc.times, sentence.start, sentence.end)
+                    if not (q_start <= t.start < q_end) and t.precision == "day"]
+        if not own_time:
+            continue
+        speaker = next((m for m in doc.actors if m.name == row["speaker"] and sentence.start <= m.start < q_start),
+                       None)
+        event = _Event(STATEMENT, sentence.start, sentence.end, sentence, actor1=speaker)
+        events.append(event)
+    return events
+
+
+def _rows(
+    doc: Document,
+    lexicon: Lexicon,
+    found: list[_Event],
+    quote_rows: list[dict[str, object]],
+    casualty_rows: list[dict[str, object]],
+) -> list[dict[str, object]]:
+    rows = []
+    relatives = _last_trigger_before_relative(doc, found)
+    for event in found:
+        is_statement = event.trigger is STATEMENT
+        dating = date_for(doc, event.start, dates_noun_before_relative=id(event) in relatives)
+        if is_statement:
+            time = next(t for t in doc.within(doc.times, event.sentence.start, event.sentence.end)
+                        if t.precision == "day")
+            dating = type(dating)(time.date_start, time.date_end, time.precision, time.phrase)
+        actor1, assoc = _as_actor(event.actor1)
+        actor2, _ = _as_actor(event.actor2)
+        place = event.place.place if event.place else None
+        start, end = (event.sentence.start, event.sentence.end)
+        claimant = None if is_statement else _claimant(quote_rows, event.start)
+        rows.append(
+            {
+                "event_id": None,
+                "article_id": doc.article_id,
+                "event_type": event.trigger.event_type,
+                "sub_event_type": event.trigger.sub_event_type,
+                "cameo_code": event.trigger.cameo_code,
+                "cameo_name": event.trigger.cameo_name,
+                "trigger": None if is_statement else doc.body[event.start : event.end],
+                "actor1": actor1,
+                "actor1_text": event.actor1.text if event.actor1 else None,
+                "assoc_actor1": assoc,
+                "actor2": actor2,
+                "actor2_text": event.actor2.text if event.actor2 else None,
+                "interaction": _interaction(event.actor1, event.actor2),
+                "date_start": dating.date_start,
+                "date_end": dating.date_end,
+                "date_precision": dating.precision,
+                "date_phrase": dating.phrase,
+                "country": place.country if place else None,
+                "admin1": place.admin1 if place else None,
+                "location": place.name if place and place.kind not in ("country", "province") else None,
+                "location_text": event.place.text if event.place else None,
+                "latitude": place.latitude if place else None,
+                "longitude": place.longitude if place else None,
+                "geo_precision": geo_precision(place),
+                "fatalities": None,
+                "claimed_by": claimant,
+                "negated": event.negated,
+                "summary": None,
+                "sentence_index": event.sentence.index,
+                "char_start": start,
+                "char_end": end,
+                "evidence": doc.body[start:end],
+                "_trigger_start": event.start,
+            }
+        )
+    return rows
+
+
+def _last_trigger_before_relative(doc: Document, found: list[_Event]) -> set[int]:
+    """Events whose trigger is the last noun before ', which …' (the relative clause dates them)."""
+    chosen = set()
+    for sentence in doc.sentences:
+        parts = sentence_clauses(doc, sentence)
+        for i, clause in enumerate(parts[:-1]):
+            if parts[i + 1].kind != "relative":
+                continue
+            inside = [e for e in found if clause.start <= e.start < clause.end and e.trigger is not STATEMENT]
+            if inside:
+                chosen.add(id(max(inside, key=lambda e: e.start)))
+    return chosen
+
+
+def _as_actor(mention: Mention | None) -> tuple[str | None, str | None]:
+    """A person acts for their organisation (or country); the person is kept as the associated actor."""
+    if mention is None:
+        return None, None
+    if mention.kind == "person":
+        return (mention.organisation or mention.country or mention.name), mention.name
+    return mention.name, None
+
+
+def _interaction(a: Mention | None, b: Mention | None) -> str | None:
+    kinds = [m.kind for m in (a, b) if m is not None]
+    return " – ".join(kinds) if kinds else None
+
+
+def _claimant(quote_rows: list[dict[str, object]], offset: int) -> str | None:
+    for row in quote_rows:
+        if int(row["char_start"]) <= offset < int(row["char_end"]):
+            return row["speaker"]
+    return None
+
+
+def _deduplicate(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The same event told twice in one article (same code, actors, date and place) is kept once."""
+    kept, seen = [], set()
+    for row in rows:
+        key = tuple(row[k] for k in ("cameo_code", "actor1", "actor2", "date_start", "date_end", "admin1",
+                                     "location", "negated"))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(row)
+    return kept
+
+
+def _link(rows: list[dict[str, object]], casualty_rows, troop_rows, lexicon: Lexicon) -> None:
+    """Casualties and troop figures join the nearest fitting event of their sentence; fatalities follow."""
+    for casualty in casualty_rows:
+        codes = _CASUALTY_CODES.get(str(casualty["kind"]), ())
+        candidates = [r for r in rows if r["sentence_index"] == casualty["sentence_index"]
+                      and r["cameo_code"] in codes]
+        if candidates:
+            best = min(candidates, key=lambda r: abs(int(r["_trigger_start"]) - int(casualty["char_start"])))
+            casualty["event_id"] = best["event_id"]
+    for figure in troop_rows:
+        candidates = [r for r in rows if r["sentence_index"] == figure["sentence_index"]]
+        if candidates:
+            figure["event_id"] = candidates[0]["event_id"]
+    for row in rows:
+        killed = [c for c in casualty_rows if c["event_id"] == row["event_id"] and c["kind"] == "killed"]
+        counts = [c["count"] if c["count"] is not None else c["count_low"] for c in killed]
+        if counts and all(n is not None for n in counts):
+            row["fatalities"] = sum(counts)  # type: ignore[arg-type]
+        if killed or any(c["event_id"] == row["event_id"] for c in casualty_rows):
+            _victims_as_actor2(row, [c for c in casualty_rows if c["event_id"] == row["event_id"]], lexicon)
+        row["summary"] = _summary(row)
+        del row["_trigger_start"]
+
+
+def _victims_as_actor2(row: dict[str, object], casualties: list[dict[str, object]], lexicon: Lexicon) -> None:
+    """The victims' side is the event's second actor: its armed forces for soldiers, its civilians otherwise."""
+    first = casualties[0]
+    side = first["side"]
+    forces = lexicon.forces.get(str(side))
+    if forces is not None and row["actor1"] == forces.name:
+        row["actor1"] = None  # the count phrase ('three Armenian soldiers') names the victims, not the attacker
+    if first["perpetrator"] and not row["actor1"]:
+        row["actor1"] = first["perpetrator"]
+    if side and (row["actor2"] is None or row["actor2"] == row["actor1"]):
+        if first["role"] == "civilian" or forces is None:
+            row["actor2"] = f"{side} (civilians)" if first["role"] == "civilian" else side
+        else:
+            row["actor2"] = forces.name
+
+
+def _summary(row: dict[str, object]) -> str:
+    who = row["actor1"] or "An unnamed actor"
+    what = str(row["cameo_name"])
+    text = f"{'Not: ' if row['negated'] else ''}{who} — {what}"
+    if row["actor2"]:
+        text += f" — {row['actor2']}"
+    where = row["location"] or row["admin1"] or row["country"]
+    if where:
+        text += f", {where}"
+    if row["date_phrase"]:
+        text += f" ({row['date_phrase']})"
+    if row["fatalities"]:
+        text += f"; {row['fatalities']} killed"
+    return text

@@ -1,0 +1,309 @@
+"""Stage 5: casualty figures (killed, wounded, captured, missing) and troop figures.
+
+A figure is a count phrase ('an Armenian soldier', 'six others', '1,000 Azerbaijani soldiers',
+'at least 49 of its troops') tied to a casualty word in its clause ('was killed', 'were taken
+hostage', 'killing …'). A military count with no casualty word is a troop figure. Side, role and
+perpetrator come from the phrase's own words, the agent ('by Azerbaijani forces'), or the figure
+before it in the sentence ('six others').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from borderwatch.extract.dating import date_for
+from borderwatch.extract.document import Document, PlaceMention, Sentence
+from borderwatch.extract.numbers import NUMBER, Count, to_count
+from borderwatch.lexicon import Lexicon
+
+_SOLDIER_NOUNS = (
+    "soldiers|soldier|servicemen|serviceman|service members|service member|troops|military personnel|"
+    "personnel|border guards|border guard|guards|officers|officer|conscripts|conscript|fighters|"
+    "military servicemen|militaries|contract soldiers|KIA"
+)
+_CIVILIAN_NOUNS = "civilians|civilian|residents|resident|villagers|villager|citizens|citizen|children|women"
+_OTHER_NOUNS = "people|persons|person|others|other|Armenians|Azerbaijanis|Azeris|prisoners|captives|hostages|POWs"
+# Words that end a count phrase's modifiers: a count does not reach across a verb or a preposition.
+_NOT_MODIFIER = (
+    r"(?:killed|dead|died|wounded|injured|captured|missing|taken|among|and|or|in|near|at|on|by|from|to|with|"
+    r"were|was|are|is|have|has|had|been|being)(?![\w-])"
+)
+_NOUN = re.compile(
+    rf"\s+(?:of\s+(?:its|their|our|his|the)\s+)?(?:(?:more|other|additional|further)\s+)?"
+    rf"(?P<mods>(?:(?!{_NOT_MODIFIER})[\w’'-]+\s+){{0,3}}?)(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})(?![\w-])"
+)
+_KIND_WORDS = {
+    "killed": "killed", "dead": "killed", "died": "killed", "killing": "killed", "kia": "killed",
+    "lost their lives": "killed", "perished": "killed", "fatalities": "killed", "deaths": "killed",
+    "wounded": "wounded", "injured": "wounded", "wounding": "wounded", "injuring": "wounded",
+    "injuries": "wounded",
+    "captured": "captured", "capturing": "captured", "taken hostage": "captured", "taken prisoner": "captured",
+    "detained": "captured", "abducted": "captured", "held captive": "captured", "taken captive": "captured",
+    "missing": "missing",
+}
+_KIND = re.compile(r"(?<![\w-])(?P<kind>" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + r")(?![\w-])",
+                   re.IGNORECASE)
+# Between a count phrase and its casualty word: auxiliaries and a few adverbs, inside one clause.
+_PASSIVE_GAP = re.compile(
+    r"^\s*(?:(?:were|was|have been|has been|had been|are|is|being|been|got|reportedly|also|later|"
+    r"allegedly|and|or|were reported|was reported|reported|more|others|other)\s+)*$", re.IGNORECASE
+)
+_ACTIVE_GAP = re.compile(r"^\s*(?:(?:at least|another|more than|over|some|a further)\s+)?$", re.IGNORECASE)
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?")
+_MILITARY = re.compile(rf"^(?:{_SOLDIER_NOUNS})$")
+_CIVILIAN = re.compile(rf"^(?:{_CIVILIAN_NOUNS})$")
+_TERRITORY = re.compile(r"\b(?:on|in|inside|within)\s+(?:the\s+)?(?P<who>[A-Z]\w+)(?:[’']s)?\s+(?:sovereign\s+)?territory")
+_AMONG = re.compile(
+    rf"\bamong\s+(?:the\s+)?(?P<demonym>[A-Z][\w’'-]+)\s+(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})\b"
+)
+_NEGATED = re.compile(r"\b(?:no|not|never|none|neither|nor|zero)\s+$", re.IGNORECASE)
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    count: Count
+    noun: str
+    side: str | None
+    role: str
+    kind: str | None = None
+    kind_start: int = 0
+    kind_end: int = 0
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The count phrase with its casualty words ('an Armenian soldier was killed', 'killing one person')."""
+        if not self.kind:
+            return self.start, self.end
+        return min(self.start, self.kind_start), max(self.end, self.kind_end)
+    perpetrator: str | None = None
+
+
+def extract_figures(
+    doc: Document, lexicon: Lexicon, quote_rows: list[dict[str, object]]
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Casualty rows and troop-figure rows of the document, in text order."""
+    casualties: list[dict[str, object]] = []
+    troops: list[dict[str, object]] = []
+    time_spans = [(t.start, t.end) for t in doc.times]
+    for sentence in doc.sentences:
+        figures = _figures_in(doc, lexicon, sentence, time_spans)
+        if not figures:
+            continue
+        _fill_perpetrators(doc, lexicon, sentence, figures)
+        for figure in figures:
+            claimant = _claimant(quote_rows, figure.start)
+            if figure.side is None and figure.kind and figure.role == "soldier":
+                figure.side = _claimant_country(lexicon, doc, claimant)
+            if figure.kind:
+                casualties.append(_casualty_row(doc, sentence, figure, claimant))
+            elif _MILITARY.match(figure.noun) and figure.side:
+                troops.append(_troop_row(doc, lexicon, sentence, figure, claimant))
+    for n, row in enumerate(casualties, 1):
+        row["casualty_id"] = f"{doc.article_id}-C{n:03d}"
+    for n, row in enumerate(troops, 1):
+        row["figure_id"] = f"{doc.article_id}-T{n:03d}"
+    return casualties, troops
+
+
+def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence, time_spans) -> list[_Figure]:
+    body = doc.body
+    figures: list[_Figure] = []
+    for number in NUMBER.finditer(body, sentence.start, sentence.end):
+        if any(s <= number.start() < e for s, e in time_spans) or _NEGATED.search(body, sentence.start,
+                                                                                      number.start()):
+            continue
+        count = to_count(number)
+        if count is None:
+            continue
+        noun = _NOUN.match(body, number.end(), sentence.end)
+        kind_match = None
+        if noun:
+            end, noun_word, mods = noun.end(), noun.group("noun"), noun.group("mods")
+        elif number.group("article"):
+            continue  # a bare 'a'/'an' is only a count before a noun
+        else:
+            end, noun_word, mods = number.end(), "", ""
+        side = _side(lexicon, mods + " " + noun_word, doc, sentence, number.start(), body[number.end() : end])
+        role = "soldier" if _MILITARY.match(noun_word) else "civilian" if _CIVILIAN.match(noun_word) else "unknown"
+        figure = _Figure(number.start(), end, count, noun_word, side, role)
+        kind_match = _kind_after(body, end, sentence.end) or _kind_before(body, sentence.start, number.start())
+        if kind_match:
+            figure.kind = _KIND_WORDS[kind_match.group("kind").lower()]
+            figure.kind_start, figure.kind_end = kind_match.start(), kind_match.end()
+        elif not noun:
+            continue
+        if noun_word in ("others", "other", "") or (not figure.side and figures):
+            _inherit(figure, figures)
+        figures.append(figure)
+    _apply_among(lexicon, body, sentence, figures)
+    return figures
+
+
+def _apply_among(lexicon: Lexicon, body: str, sentence: Sentence, figures: list[_Figure]) -> None:
+    """'4 killed and 1 wounded among Armenian troops': the group named after 'among' is the victims'."""
+    for match in _AMONG.finditer(body, sentence.start, sentence.end):
+        country = lexicon.demonyms.get(match.group("demonym"))
+        noun = match.group("noun")
+        role = "soldier" if _MILITARY.match(noun) else "civilian" if _CIVILIAN.match(noun) else "unknown"
+        for figure in figures:
+            if figure.start < match.start() and figure.side is None:
+                figure.side = country
+                if figure.role == "unknown":
+                    figure.role, figure.noun = role, figure.noun or noun
+
+
+def _kind_after(body: str, start: int, stop: int) -> re.Match[str] | None:
+    match = _KIND.search(body, start, min(stop, start + 60))
+    if match and _PASSIVE_GAP.match(body[start : match.start()]):
+        return match
+    return None
+
+
+def _kind_before(body: str, start: int, number_start: int) -> re.Match[str] | None:
+    """Active voice: 'killing one person', 'capturing 12', 'killed three Armenian soldiers'."""
+    window_start = max(start, number_start - 40)
+    last = None
+    for match in _KIND.finditer(body, window_start, number_start):
+        last = match
+    if last and _ACTIVE_GAP.match(body[last.end() : number_start]):
+        return last
+    return None
+
+
+def _side(lexicon: Lexicon, words: str, doc: Document, sentence: Sentence, offset: int, phrase: str) -> str | None:
+    for word in re.findall(r"[\w’'-]+", words):
+        if word in lexicon.demonyms:
+            return lexicon.demonyms[word]
+    if re.search(r"\bof\s+(?:its|their|our)\b", phrase):
+        # 'at least 49 of its troops': the subject of the sentence owns them.
+        for mention in doc.within(doc.actors, sentence.start, offset):
+            if mention.country:
+                return mention.country
+    return None
+
+
+def _inherit(figure: _Figure, figures: list[_Figure]) -> None:
+    """'six others' and a bare '1 wounded' take side, role and noun from the figure before them."""
+    if not figures:
+        return
+    previous = figures[-1]
+    figure.side = figure.side or previous.side
+    if figure.role == "unknown":
+        figure.role = previous.role
+    figure.noun = figure.noun if figure.noun not in ("others", "other", "") else previous.noun
+
+
+def _fill_perpetrators(doc: Document, lexicon: Lexicon, sentence: Sentence, figures: list[_Figure]) -> None:
+    """An agent ('by Azerbaijani forces') applies to every casualty of its sentence that has none."""
+    body = doc.body
+    agent = None
+    for match in _AGENT.finditer(body, sentence.start, sentence.end):
+        after = [m for m in doc.actors if m.start == match.end()]
+        if after:
+            agent = after[0].name
+            break
+    for figure in figures:
+        if not figure.kind:
+            continue
+        if agent is None:
+            figure.perpetrator = _active_subject(doc, sentence, figure)
+        else:
+            figure.perpetrator = agent
+
+
+def _active_subject(doc: Document, sentence: Sentence, figure: _Figure) -> str | None:
+    """'Azerbaijani forces killed three …': an actor just before an active casualty verb."""
+    if figure.kind_start > figure.start:
+        return None
+    for mention in reversed(doc.within(doc.actors, sentence.start, figure.kind_start)):
+        if 0 <= figure.kind_start - mention.end <= 30 and mention.kind in ("armed forces", "state"):
+            return mention.name
+    return None
+
+
+def _claimant(quote_rows: list[dict[str, object]], offset: int) -> str | None:
+    for row in quote_rows:
+        if int(row["char_start"]) <= offset < int(row["char_end"]):
+            return row["speaker"]
+    return None
+
+
+def _claimant_country(lexicon: Lexicon, doc: Document, claimant: str | None) -> str | None:
+    """'Seven servicemen died', says Baku's defence ministry: a state's own source counts its own troops."""
+    if not claimant:
+        return None
+    mention = next((m for m in doc.actors if m.name == claimant), None)
+    if mention is None or mention.kind not in ("organisation", "state", "armed forces") or not mention.country:
+        return None
+    return mention.country
+
+
+def _place(doc: Document, sentence: Sentence, after: int = 0) -> PlaceMention | None:
+    places = [p for p in doc.within(doc.places, sentence.start, sentence.end) if p.start >= after]
+    local = [p for p in places if p.place.kind != "country"]
+    return (local or places or [None])[0]
+
+
+def _casualty_row(doc: Document, sentence: Sentence, f: _Figure, claimant: str | None) -> dict[str, object]:
+    dating = date_for(doc, f.start)
+    place = _place(doc, sentence)
+    local = place if place is not None and place.place.kind != "country" else None
+    return {
+        "casualty_id": None,
+        "article_id": doc.article_id,
+        "event_id": None,
+        "side": f.side,
+        "role": f.role,
+        "kind": f.kind,
+        "count": f.count.count,
+        "count_low": f.count.low,
+        "count_high": f.count.high,
+        "perpetrator": f.perpetrator,
+        "date_start": dating.date_start,
+        "date_end": dating.date_end,
+        "date_precision": dating.precision,
+        "date_phrase": dating.phrase,
+        "admin1": local.place.admin1 if local else None,
+        "location": local.place.name if local else None,
+        "claimed_by": claimant,
+        "sentence_index": sentence.index,
+        "char_start": f.span[0],
+        "char_end": f.span[1],
+        "evidence": doc.body[f.span[0] : f.span[1]],
+    }
+
+
+def _troop_row(doc: Document, lexicon: Lexicon, sentence: Sentence, f: _Figure, claimant: str | None):
+    dating = date_for(doc, f.start)
+    territory = _TERRITORY.search(doc.body, f.end, sentence.end)
+    place = _place(doc, sentence, after=f.end)
+    location = admin1 = None
+    if territory:
+        who = territory.group("who")
+        location = lexicon.demonyms.get(who) or (who if who in lexicon.countries else None)
+    if place is not None and (location is None or place.place.kind != "country"):
+        location, admin1 = place.place.name, place.place.admin1 if place.place.kind != "country" else None
+    force = lexicon.forces.get(f.side) if f.side else None
+    return {
+        "figure_id": None,
+        "article_id": doc.article_id,
+        "event_id": None,
+        "force": force.name if force else None,
+        "side": f.side,
+        "count": f.count.count,
+        "count_low": f.count.low,
+        "count_high": f.count.high,
+        "unit": f.noun,
+        "location": location,
+        "admin1": admin1,
+        "as_of": dating.date_end if dating.precision == "day" else doc.published,
+        "as_of_precision": dating.precision if dating.precision == "day" else "unknown",
+        "claimed_by": claimant,
+        "sentence_index": sentence.index,
+        "char_start": f.start,
+        "char_end": f.end,
+        "evidence": doc.body[f.start : f.end],
+    }

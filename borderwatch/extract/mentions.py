@@ -1,0 +1,205 @@
+"""Stage 2: actors, persons and places named in the text, resolved through the gazetteers.
+
+Persons are found by their role ('Secretary-General Stanislav Zas', 'Toivo Klaar, the EU's
+special representative'); a person named once in full is then recognised by surname ('Zas')
+or by role ('the Secretary General').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from borderwatch.extract.document import Document, Mention, PlaceMention
+from borderwatch.lexicon import Actor, Lexicon
+
+_NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
+_FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
+_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*){0,4}")
+_PLACE_SUFFIX = re.compile(r"\s+(?:province|Province|region|Region|marz|Marz|district|District|village|city)\b")
+_NOT_NAME_WORDS = frozenset(
+    "The A An In On At Of For And But Or As By To From With After Before Since Thank God Here This That "
+    "These Those There It He She They We You I Last Next Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday January February March April May June July August September October November December "
+    "According Calling Meanwhile However Also Actually Such Minister Ministry Council Security".split()
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str
+    organisation: str
+    country: str
+
+
+class _Patterns:
+    """Regexes built once per lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        forms = sorted(lexicon.actor_forms, key=len, reverse=True)
+        self.actor = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+        roles = sorted(lexicon.roles, key=len, reverse=True)
+        role = "(?:" + "|".join(map(re.escape, roles)) + ")"
+        rank = r"(?:(?:Col|Gen|Lt|Maj|Capt|Brig|Adm)\.?\s+)*"
+        # "Secretary-General Stanislav Zas", "CSTO spokesman Vladimir Zainetdinov", "Col. Gen. Anatoly Sidorov"
+        self.role_then_name = re.compile(
+            rf"(?<![\w-])(?P<role>{role})(?:\s+of\s+the\s+\S+)?,?\s+{rank}(?P<name>{_FULL_NAME})(?![\w-])"
+        )
+        self.rank_then_name = re.compile(rf"(?<![\w-])(?P<rank>(?:Col|Gen|Lt|Maj|Capt|Brig|Adm)\.\s+){rank}"
+                                         rf"(?P<name>{_FULL_NAME})(?![\w-])")
+        # "Toivo Klaar, the EU’s special representative", "Nikol Pashinyan, Armenia’s prime minister"
+        self.name_then_role = re.compile(
+            rf"(?<![\w-])(?P<name>{_FULL_NAME}),\s+(?:the\s+)?(?P<org>[^,;.]{{0,60}}?)\s*(?P<role>{role})(?![\w-])"
+        )
+        self.role_alone = re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<org>\S+?)\s+)??(?P<role>{role})(?![\w-])")
+        self.roles = role
+
+
+@cache
+def _patterns(lexicon: Lexicon) -> _Patterns:
+    return _Patterns(lexicon)
+
+
+def find_mentions(doc: Document, lexicon: Lexicon) -> None:
+    """Fill doc.actors (organisations, states, forces and persons) and doc.places, in text order."""
+    pats = _patterns(lexicon)
+    actors = [_actor_mention(m, lexicon.actor_forms[m.group()]) for m in pats.actor.finditer(doc.body)]
+    persons = _find_persons(doc.body, pats, lexicon, actors)
+    taken = [(m.start, m.end) for m in persons]
+    actors = [a for a in actors if not any(s <= a.start < e for s, e in taken)]
+    doc.actors = sorted(actors + persons, key=lambda m: (m.start, -m.end))
+    doc.places = find_places(doc.body, lexicon)
+
+
+def _actor_mention(match: re.Match[str], actor: Actor) -> Mention:
+    return Mention(
+        match.start(), match.end(), match.group(), actor.name, actor.kind, actor.country, actor.role,
+        actor.organisation,
+    )
+
+
+def _organisation_before(body: str, start: int, actors: list[Mention], lexicon: Lexicon) -> tuple[str, str]:
+    """The organisation (and country) written just before a role: 'the CSTO’s', 'Armenian', 'CSTO'."""
+    window = body[max(0, start - 40) : start]
+    for actor in reversed(actors):
+        if start - 40 <= actor.start and actor.end <= start:
+            gap = body[actor.end : start]
+            if re.fullmatch(r"(?:[’']s)?\s*", gap):
+                org = actor.name if actor.kind in ("organisation", "group") else ""
+                return org, actor.country
+    demonym = re.search(r"(\w+)\s*$", window)
+    if demonym and demonym.group(1) in lexicon.demonyms:
+        return "", lexicon.demonyms[demonym.group(1)]
+    return "", ""
+
+
+def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Mention]) -> list[Mention]:
+    people: dict[str, Person] = {}
+    mentions: list[Mention] = []
+    titled: list[tuple[int, int]] = []  # 'Foreign Minister Ararat Mirzoyan': the role belongs to the name
+
+    def add(start: int, end: int, person: Person) -> None:
+        known = people.setdefault(person.name, person)
+        if not known.role and person.role:
+            known = people[person.name] = person
+        mentions.append(Mention(start, end, body[start:end], known.name, "person", known.country, known.role,
+                                known.organisation))
+
+    for m in pats.role_then_name.finditer(body):
+        if _bad_name(m.group("name"), lexicon):
+            continue
+        org, country = _organisation_before(body, m.start(), actors, lexicon)
+        trailing = re.match(r"\s+of\s+(?:the\s+)?(\S+)", body[m.end("role") : m.start("name")])
+        if trailing and trailing.group(1) in lexicon.actor_forms:
+            org = lexicon.actor_forms[trailing.group(1)].name
+        add(m.start("name"), m.end("name"), Person(m.group("name"), lexicon.roles[m.group("role")], org, country))
+        titled.append((m.start(), m.end()))
+    for m in pats.name_then_role.finditer(body):
+        if _bad_name(m.group("name"), lexicon) or m.group("name") in people:
+            continue
+        org_text = m.group("org")
+        org, country = "", ""
+        for form, actor in lexicon.actor_forms.items():
+            if form in org_text:
+                org = actor.name if actor.kind in ("organisation", "group") else ""
+                country = actor.country
+                break
+        for demonym, c in lexicon.demonyms.items():
+            if re.search(rf"\b{re.escape(demonym)}\b", org_text):
+                country = country or c
+        add(m.start("name"), m.end("name"), Person(m.group("name"), lexicon.roles[m.group("role")], org, country))
+        titled.append((m.start(), m.end()))
+    for m in pats.rank_then_name.finditer(body):
+        if not _bad_name(m.group("name"), lexicon) and m.group("name") not in people:
+            add(m.start("name"), m.end("name"), Person(m.group("name"), "", "", ""))
+    if not people:
+        return []
+    # Later mentions by surname, and by role ("the Secretary General", "the CSTO Secretary General").
+    covered = [(m.start, m.end) for m in mentions]
+    surnames = {p.name.split()[-1]: p for p in people.values()}
+    surname_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, surnames)) + r")(?![\w-])")
+    for m in surname_re.finditer(body):
+        if not any(s <= m.start() < e for s, e in covered):
+            add(m.start(), m.end(), surnames[m.group()])
+    by_role = {}
+    for person in people.values():
+        by_role.setdefault(person.role, person)
+    for m in pats.role_alone.finditer(body):
+        role = lexicon.roles[m.group("role")]
+        person = by_role.get(role)
+        if person is None or any(s <= m.start("role") < e for s, e in covered + titled):
+            continue
+        org_word = m.group("org")
+        if org_word in lexicon.demonyms and person.country and lexicon.demonyms[org_word] != person.country:
+            continue  # 'the Azerbaijani foreign minister' is not the Armenian one named before
+        if org_word and org_word in lexicon.actor_forms:
+            org_actor = lexicon.actor_forms[org_word]
+            if person.organisation and org_actor.name != person.organisation and org_actor.kind == "organisation":
+                continue
+        elif org_word and org_word.lower() not in ("the",) and org_word[0].isupper() and org_word not in (
+            lexicon.demonyms
+        ):
+            continue
+        add(m.start(), m.end(), person)
+    return sorted(mentions, key=lambda x: x.start)
+
+
+def _bad_name(name: str, lexicon: Lexicon) -> bool:
+    words = name.split()
+    return (
+        any(w in _NOT_NAME_WORDS for w in words)
+        or name in lexicon.actor_forms
+        or any(w in lexicon.demonyms or w in lexicon.actor_forms for w in words)
+        or lexicon.gazetteer.lookup(name) is not None
+    )
+
+
+def find_places(body: str, lexicon: Lexicon) -> list[PlaceMention]:
+    """Places named in the text: runs of capitalised words looked up in the place gazetteer."""
+    found: list[PlaceMention] = []
+    gazetteer = lexicon.gazetteer
+    for run in _CAP_RUN.finditer(body):
+        words = list(re.finditer(r"\S+", run.group()))
+        i = 0
+        while i < len(words):
+            hit = None
+            for j in range(len(words), i, -1):
+                start = run.start() + words[i].start()
+                end = run.start() + words[j - 1].end()
+                text = body[start:end].rstrip(".,’'")
+                end = start + len(text)
+                place = gazetteer.lookup(text) if text else None
+                if place is not None:
+                    hit = (start, end, place, j)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            start, end, place, i = hit
+            suffix = _PLACE_SUFFIX.match(body, end)
+            if suffix and place.kind == "province":
+                end = suffix.end()
+            found.append(PlaceMention(start, end, body[start:end], place))
+    return found

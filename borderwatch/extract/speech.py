@@ -1,0 +1,121 @@
+"""Who is speaking: speech verbs, and resolving a speaker from the words around them.
+
+Shared by the quote, figure and event stages: a speaker is a person or organisation mention,
+a pronoun ('he') resolved to the last person named, or a definite description ('the ministry',
+'the organization') resolved to the last matching actor named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from borderwatch.extract.document import Document, Mention
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|claimed|claims|explained|explains|"
+    "stated|states|warned|warns|announced|announces|insisted|insists|argued|argues|reported|reports|"
+    "assured|assures|confirmed|confirms|denied|denies|emphasised|emphasized|underlined|pointed out|"
+    "wrote|writes|declared|declares|alleged|alleges|accused|accuses|urged|urges|asserted|asserts|"
+    "continued|concluded|reiterated|remarked|recalled|acknowledged|admitted|believes|believed"
+)
+SPEECH_VERB = re.compile(rf"(?<![\w-])(?P<verb>{SPEECH_VERBS})(?![\w-])")
+AUDIENCE = re.compile(
+    r"\s+(?P<audience>journalists|reporters|the press|the media|parliament|lawmakers|a news conference|"
+    r"a press conference|a briefing|state media|state television|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)"
+)
+_PRONOUN = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er)(?![\w-])")
+_DESCRIPTION = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press)\s+)*"
+    r"(?P<head>ministry|organi[sz]ation|agency|alliance|bloc|office|statement|commission|council|"
+    r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army)(?![\w-])"
+)
+_HEAD_KINDS = {
+    "ministry": ("organisation",),
+    "organization": ("organisation",),
+    "organisation": ("organisation",),
+    "alliance": ("organisation",),
+    "bloc": ("organisation",),
+    "secretariat": ("organisation",),
+    "commission": ("organisation",),
+    "council": ("organisation",),
+    "agency": ("organisation",),
+    "service": ("organisation",),
+    "office": ("organisation", "person"),
+    "statement": ("organisation", "state", "person"),
+    "government": ("state",),
+    "military": ("armed forces",),
+    "army": ("armed forces",),
+}
+SPEAKER_KINDS = ("person", "organisation", "state", "group", "armed forces", "official")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    text: str
+    role: str
+    organisation: str
+    country: str
+    kind: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, mention: Mention, text: str | None = None, start: int | None = None,
+           end: int | None = None) -> Speaker:
+        org = mention.organisation or ("" if mention.kind == "person" else mention.name)
+        return cls(
+            mention.name, text if text is not None else mention.text, mention.role, org, mention.country,
+            mention.kind, mention.start if start is None else start, mention.end if end is None else end,
+        )
+
+
+def last_actor_before(doc: Document, offset: int, kinds: tuple[str, ...], name_hint: str = "") -> Mention | None:
+    """The last actor mention of one of the kinds ending before offset (optionally whose name has a word)."""
+    best = None
+    for mention in doc.actors:
+        if mention.end > offset:
+            break
+        if mention.kind in kinds and (not name_hint or name_hint.lower() in mention.name.lower()):
+            best = mention
+    return best
+
+
+def speaker_in(doc: Document, start: int, end: int, prefer_last: bool = False) -> Speaker | None:
+    """The speaker named in body[start:end]: an actor mention, a pronoun or a definite description."""
+    candidates: list[tuple[int, Speaker]] = []
+    for mention in doc.actors:
+        if mention.start >= start and mention.end <= end and mention.kind in SPEAKER_KINDS:
+            candidates.append((mention.start, Speaker.of(mention)))
+    text = doc.body[start:end]
+    for match in _PRONOUN.finditer(text):
+        person = last_actor_before(doc, start + match.start(), ("person",))
+        if person:
+            candidates.append((start + match.start(),
+                               Speaker.of(person, match.group(), start + match.start(), start + match.end())))
+    for match in _DESCRIPTION.finditer(text):
+        resolved = resolve_description(doc, start + match.start(), match.group("head"), match.group())
+        if resolved:
+            candidates.append((start + match.start(),
+                               Speaker.of(resolved, match.group(), start + match.start(), start + match.end())))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: c[0])
+    # Prefer a person named with a role over the organisation written before the role.
+    persons = [c for c in candidates if c[1].kind == "person"]
+    pool = persons or candidates
+    return (pool[-1] if prefer_last else pool[0])[1]
+
+
+def resolve_description(doc: Document, offset: int, head: str, words: str) -> Mention | None:
+    """'the ministry' → the last ministry named before; 'the organization' → the last organisation."""
+    head = head.lower()
+    if head.startswith("spokes") or head == "source":
+        return None
+    kinds = _HEAD_KINDS.get(head, ("organisation",))
+    hint = "ministry" if head == "ministry" else ""
+    mention = last_actor_before(doc, offset, kinds, hint)
+    if mention is None and head == "ministry":
+        mention = last_actor_before(doc, offset, ("organisation",))
+    return mention

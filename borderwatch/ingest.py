@@ -1,0 +1,175 @@
+"""Adding articles: files, folders, uploads and pasted text → checked Articles → the store.
+
+Shared by the command line and the dashboard's Add page, so both accept the same formats and refuse
+the same bad input with the same messages. Each article is stored in its own transaction: a bad file
+or a crash never leaves half an article behind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePath
+
+from borderwatch.articles import (
+    ARTICLE_SUFFIXES,
+    MAX_ARTICLE_BYTES,
+    Article,
+    ArticleError,
+    article_id_for,
+    decode_text,
+    parse_article,
+    parse_published,
+)
+from borderwatch.extract import EXTRACTOR_VERSION, extract_article
+from borderwatch.lexicon import Lexicon
+from borderwatch.store import Store
+
+HTML_SUFFIXES = (".html", ".htm")
+ACCEPTED_SUFFIXES = (*ARTICLE_SUFFIXES, *HTML_SUFFIXES)
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\\/:*?\"<>|]+")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Metadata given by the user; a value here wins over what the file says."""
+
+    title: str | None = None
+    published: date | str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    name: str
+    status: str  # added, replaced, unchanged, error
+    article_id: str | None = None
+    message: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def safe_name(name: str) -> str:
+    """A display name for an uploaded file: its last path component, without path or control characters."""
+    base = PurePath(name.replace("\\", "/")).name
+    cleaned = _UNSAFE_NAME.sub("_", base).strip(" .")
+    return cleaned or "unnamed"
+
+
+def article_from_bytes(name: str, data: bytes, meta: Metadata = Metadata(), today: date | None = None) -> Article:
+    """An Article from an uploaded or read file: .md/.txt with front matter, bare text with metadata, or .html."""
+    name = safe_name(name)
+    suffix = Path(name).suffix.lower()
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise ArticleError(name, f"'{suffix or 'no extension'}' files are not articles; use .md, .txt or .html")
+    text = decode_text(data, name)
+    if suffix in HTML_SUFFIXES:
+        from borderwatch.webpage import article_from_html
+
+        return article_from_html(text, name, title=meta.title, published=meta.published, site=meta.source,
+                                 url=meta.url, today=today)
+    if text.lstrip("\ufeff").startswith("---"):
+        article = parse_article(text, name, today)
+        return _override(article, meta, today)
+    return article_from_text(text, name, meta, today)
+
+
+def article_from_text(text: str, name: str, meta: Metadata, today: date | None = None) -> Article:
+    """An Article from bare text (pasted, or a .txt without front matter) and the metadata the user gave."""
+    body = text.strip() + "\n"
+    if not text.strip():
+        raise ArticleError(name, "the text is empty; paste the article's text")
+    if len(body.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        raise ArticleError(name, "the text is over the 5 MB limit for one article")
+    if meta.published is None or meta.published == "":
+        raise ArticleError(name, "no published date; enter it as YYYY-MM-DD (the file has no front matter)")
+    return Article(
+        article_id=article_id_for(body),
+        title=(meta.title or "").strip(),
+        published=parse_published(meta.published, name, today),
+        source=(meta.source or "").strip(),
+        url=(meta.url or "").strip(),
+        path=name,
+        language="en",
+        body=body,
+    )
+
+
+def _override(article: Article, meta: Metadata, today: date | None) -> Article:
+    published = parse_published(meta.published, article.path, today) if meta.published else article.published
+    return Article(
+        article.article_id,
+        meta.title or article.title,
+        published,
+        meta.source or article.source,
+        meta.url or article.url,
+        article.path,
+        article.language,
+        article.body,
+    )
+
+
+def files_in(paths: Iterable[Path]) -> list[Path]:
+    """Article files named, with folders searched recursively, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ACCEPTED_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def read_path(path: Path, meta: Metadata = Metadata(), today: date | None = None) -> Article:
+    """Read one article file from disk (size checked before reading)."""
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise ArticleError(str(path), f"the file is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit "
+                               "for one article; split it or remove what is not the article")
+        data = path.read_bytes()
+    except OSError as err:
+        raise ArticleError(str(path), f"cannot read the file ({err.strerror}); check the path") from None
+    article = article_from_bytes(path.name, data, meta, today)
+    return Article(article.article_id, article.title, article.published, article.source, article.url, str(path),
+                   article.language, article.body)
+
+
+def store_article(store: Store, article: Article, lexicon: Lexicon, force: bool = False) -> Outcome:
+    """Extract and store one article (one transaction); already stored by this extractor version: unchanged."""
+    if not force and store.stored_version(article.article_id) == EXTRACTOR_VERSION:
+        return Outcome(article.path, "unchanged", article.article_id, "already in the store")
+    result = store.ingest(article, extract_article(article, lexicon), EXTRACTOR_VERSION, force=force)
+    return Outcome(article.path, result.status, article.article_id, counts=result.counts)
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    lexicon: Lexicon,
+    meta: Metadata = Metadata(),
+    force: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Outcome]:
+    """Ingest files and folders; a bad file is an 'error' outcome and the others still go in."""
+    files = files_in(paths)
+    outcomes = []
+    for done, path in enumerate(files, 1):
+        try:
+            outcomes.append(store_article(store, read_path(path, meta), lexicon, force))
+        except ArticleError as err:
+            outcomes.append(Outcome(str(path), "error", message=err.problem))
+        if progress:
+            progress(done, len(files), str(path))
+    return outcomes
+
+
+def reextract_all(store: Store, lexicon: Lexicon, progress: Callable[[int, int, str], None] | None = None) -> int:
+    """Re-extract every stored article from its stored body (after lexicon edits); returns how many."""
+    articles = store.stored_articles()
+    for done, article in enumerate(articles, 1):
+        store.ingest(article, extract_article(article, lexicon), EXTRACTOR_VERSION, force=True)
+        if progress:
+            progress(done, len(articles), article.path)
+    return len(articles)

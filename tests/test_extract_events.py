@@ -1,0 +1,81 @@
+"""Stage 6: events — codes, actors, dates, places and negation, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extract_helpers import extract
+
+SEP14 = date(2022, 9, 14)  # a Wednesday
+
+
+def _events(body: str, published: date = SEP14) -> list[tuple]:
+    return [
+        (e["cameo_code"], e["actor1"], e["actor2"], e["date_start"], e["date_end"], e["date_precision"])
+        for e in extract(body, published)["events"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # passive with an agent: the agent acts; the victims' forces are acted upon
+        ("On Tuesday two Armenian soldiers were killed by Azerbaijani forces.",
+         [("190", "Azerbaijani Armed Forces", "Armenian Armed Forces", date(2022, 9, 13), date(2022, 9, 13), "day")]),
+        # an appeal 'from X' comes from X; the rejection is the subject's
+        ("The alliance's secretariat said the CSTO rejected an appeal from Yerevan in August.",
+         [("1222", "CSTO", "Armenia", date(2022, 8, 1), date(2022, 8, 31), "month"),
+          ("0232", "Armenia", "CSTO", date(2022, 8, 1), date(2022, 8, 31), "month")]),
+        # 'after' clause: the shelling happened before the main clause's date
+        ("Baku requested talks on Monday after Armenian forces shelled Kalbajar.",
+         [("046", "Azerbaijan", None, date(2022, 9, 12), date(2022, 9, 12), "day"),
+          ("194", "Armenian Armed Forces", None, None, date(2022, 9, 12), "unknown")]),
+        # no time phrase: unknown, bounded by publication
+        ("Azerbaijani troops crossed into Armenia.",
+         [("192", "Azerbaijani Armed Forces", "Armenia", None, SEP14, "unknown")]),
+    ],
+)
+def test_events(body, expected):
+    assert _events(body) == expected
+
+
+def test_coordinated_clause_inherits_the_date():
+    body = "Last week Azerbaijani troops shelled Jermuk and three Armenian soldiers were captured near Sotk."
+    rows = extract(body, SEP14)["events"]
+    # the ISO week before Wednesday 2022-09-14 runs Monday 2022-09-05 to Sunday 2022-09-11
+    assert [(e["cameo_code"], e["date_start"], e["date_end"], e["date_precision"]) for e in rows] == [
+        ("194", date(2022, 9, 5), date(2022, 9, 11), "week"),
+        ("181", date(2022, 9, 5), date(2022, 9, 11), "week"),
+    ]
+    assert [(e["location"], e["admin1"], e["geo_precision"]) for e in rows] == [
+        ("Jermuk", "Vayots Dzor", "exact"), ("Sotk", "Gegharkunik", "exact")]
+
+
+def test_negated_event():
+    body = "Armenia said a decision to send a monitoring mission was not made."
+    (event,) = extract(body, SEP14)["events"]
+    assert (event["cameo_code"], event["negated"]) == ("0234", True)
+
+
+def test_triggers_inside_quotes_are_not_events():
+    body = "“We will never accept an attack on our land,” Prime Minister Nikol Pashinyan said."
+    assert extract(body, SEP14)["events"] == []
+
+
+def test_province_only_event_has_no_point():
+    body = "Azerbaijani forces advanced into the Syunik province in May."
+    (event,) = extract(body, SEP14)["events"]
+    assert (event["admin1"], event["location"], event["latitude"], event["geo_precision"]) == (
+        "Syunik", None, None, "admin1")
+    assert (event["date_start"], event["date_end"], event["date_precision"], event["date_phrase"]) == (
+        date(2022, 5, 1), date(2022, 5, 31), "month", "in May")
+
+
+def test_fatalities_come_from_linked_casualties_and_unknown_stays_empty():
+    body = "Three Armenian soldiers were killed in clashes near Tegh. Fighting continued near Goris."
+    rows = extract(body, SEP14)["events"]
+    assert [(e["cameo_code"], e["fatalities"]) for e in rows] == [("190", 3), ("190", None)]
+    (casualty,) = extract(body, SEP14)["casualties"]
+    assert casualty["event_id"] == rows[0]["event_id"]
