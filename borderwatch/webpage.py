@@ -33,16 +33,15 @@ def article_from_html(
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        as_dict=True,
     )
-    text = ((document or {}).get("text") or "").strip()
+    meta = document.as_dict() if document is not None else {}
+    text = (meta.get("text") or "").strip()
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise ArticleError(
             source,
             "no article text found in the page (it may be a menu, an index or a page that needs JavaScript); "
             "save the article's own page, or paste its text",
         )
-    meta = document or {}
     found_date = published or meta.get("date")
     if not found_date:
         raise ArticleError(source, "the page gives no publication date; enter the published date (YYYY-MM-DD)")

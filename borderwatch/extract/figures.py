@@ -29,9 +29,13 @@ _NOT_MODIFIER = (
     r"(?:killed|dead|died|wounded|injured|captured|missing|taken|among|and|or|in|near|at|on|by|from|to|with|"
     r"were|was|are|is|have|has|had|been|being)(?![\w-])"
 )
+_MODIFIER_WORDS = (
+    r"civilian|military|contract|conscript|border|local|armed|enemy|young|elderly|unarmed|reserve|regular|ethnic|"
+    r"more|other|additional|further|fellow|special|peacekeeping|foreign|Armenian|Azerbaijani"
+)
 _NOUN = re.compile(
-    rf"\s+(?:of\s+(?:its|their|our|his|the)\s+)?(?:(?:more|other|additional|further)\s+)?"
-    rf"(?P<mods>(?:(?!{_NOT_MODIFIER})[\w’'-]+\s+){{0,3}}?)(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})(?![\w-])"
+    rf"\s+(?:of\s+(?:(?:its|their|our|his|the)\s+)?)?(?:(?:more|other|additional|further)\s+)?"
+    rf"(?P<mods>(?:(?!{_NOT_MODIFIER})(?:[A-Z][\w’'-]*|{_MODIFIER_WORDS})\s+){{0,3}})(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})(?![\w-])"
 )
 _KIND_WORDS = {
     "killed": "killed", "dead": "killed", "died": "killed", "killing": "killed", "kia": "killed",
@@ -47,7 +51,7 @@ _KIND = re.compile(r"(?<![\w-])(?P<kind>" + "|".join(sorted(_KIND_WORDS, key=len
 # Between a count phrase and its casualty word: auxiliaries and a few adverbs, inside one clause.
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:were|was|have been|has been|had been|are|is|being|been|got|reportedly|also|later|"
-    r"allegedly|and|or|were reported|was reported|reported|more|others|other)\s+)*$", re.IGNORECASE
+    r"allegedly|were reported|was reported|reported|more|others|other)\s+)*$", re.IGNORECASE
 )
 _ACTIVE_GAP = re.compile(r"^\s*(?:(?:at least|another|more than|over|some|a further)\s+)?$", re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?")
@@ -58,6 +62,9 @@ _AMONG = re.compile(
     rf"\bamong\s+(?:the\s+)?(?P<demonym>[A-Z][\w’'-]+)\s+(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})\b"
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|none|neither|nor|zero)\s+$", re.IGNORECASE)
+
+
+MIN_TROOP_FIGURE = 10
 
 
 @dataclass
@@ -99,7 +106,7 @@ def extract_figures(
                 figure.side = _claimant_country(lexicon, doc, claimant)
             if figure.kind:
                 casualties.append(_casualty_row(doc, sentence, figure, claimant))
-            elif _MILITARY.match(figure.noun) and figure.side:
+            elif _MILITARY.match(figure.noun) and figure.side and _is_force_size(figure.count):
                 troops.append(_troop_row(doc, lexicon, sentence, figure, claimant))
     for n, row in enumerate(casualties, 1):
         row["casualty_id"] = f"{doc.article_id}-C{n:03d}"
@@ -129,7 +136,8 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence, time_spans)
         side = _side(lexicon, mods + " " + noun_word, doc, sentence, number.start(), body[number.end() : end])
         role = "soldier" if _MILITARY.match(noun_word) else "civilian" if _CIVILIAN.match(noun_word) else "unknown"
         figure = _Figure(number.start(), end, count, noun_word, side, role)
-        kind_match = _kind_after(body, end, sentence.end) or _kind_before(body, sentence.start, number.start())
+        # 'killing one person and capturing 12': a casualty word right before the count wins
+        kind_match = _kind_before(body, sentence.start, number.start()) or _kind_after(body, end, sentence.end)
         if kind_match:
             figure.kind = _KIND_WORDS[kind_match.group("kind").lower()]
             figure.kind_start, figure.kind_end = kind_match.start(), kind_match.end()
@@ -208,10 +216,11 @@ def _fill_perpetrators(doc: Document, lexicon: Lexicon, sentence: Sentence, figu
     for figure in figures:
         if not figure.kind:
             continue
-        if agent is None:
-            figure.perpetrator = _active_subject(doc, sentence, figure)
-        else:
-            figure.perpetrator = agent
+        perpetrator = agent if agent is not None else _active_subject(doc, sentence, figure)
+        own = lexicon.forces.get(figure.side) if figure.side else None
+        if perpetrator is not None and (perpetrator == figure.side or (own and perpetrator == own.name)):
+            perpetrator = None  # the victims' own side named before the verb is not who caused it
+        figure.perpetrator = perpetrator
 
 
 def _active_subject(doc: Document, sentence: Sentence, figure: _Figure) -> str | None:
@@ -229,6 +238,12 @@ def _claimant(quote_rows: list[dict[str, object]], offset: int) -> str | None:
         if int(row["char_start"]) <= offset < int(row["char_end"]):
             return row["speaker"]
     return None
+
+
+def _is_force_size(count: Count) -> bool:
+    """A troop figure says how big a force is: 'an Armenian soldier' or 'two soldiers' is not one."""
+    n = count.count if count.count is not None else (count.low or count.high or 0)
+    return n >= MIN_TROOP_FIGURE
 
 
 def _claimant_country(lexicon: Lexicon, doc: Document, claimant: str | None) -> str | None:

@@ -36,7 +36,7 @@ _QUALIFIER = (
 NUMBER = re.compile(
     rf"(?<![\w,.-])(?:{_QUALIFIER})?(?P<num>{_DIGITS}|(?:[Aa]n?\s+)?{_WORD_NUMBER}(?![\w-])|"
     rf"(?P<vague>[Dd]ozens|[Ss]cores|[Hh]undreds|[Tt]housands|[Ss]everal|[Aa] few|[Aa] number of|[Aa] dozen|"
-    rf"[Aa] couple of|[Mm]any)|(?P<article>[Aa]n?|[Oo]ne)(?=\s))(?:\s*(?:-|–|to)\s*(?P<num2>{_DIGITS}|{_WORD_NUMBER}))?",
+    rf"[Aa] couple of|[Mm]any)|(?P<article>[Aa]n?|[Oo]ne)(?=\s)|(?P<another>[Aa]nother)(?=\s))(?:\s*(?:-|–|to)\s*(?P<num2>{_DIGITS}|{_WORD_NUMBER}))?",
     re.IGNORECASE,
 )
 
@@ -83,7 +83,7 @@ def to_count(match: re.Match[str]) -> Count | None:
             n = _EXACTLY_VAGUE[word]
             return Count(n, n, n)
         return Count(None, VAGUE[word], None)
-    if match.group("article"):
+    if match.group("article") or match.group("another"):
         return Count(1, 1, 1)
     n = parse_number(match.group("num"))
     if n is None:

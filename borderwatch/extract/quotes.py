@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from borderwatch.extract.document import Document, Sentence, Span
-from borderwatch.extract.speech import AUDIENCE, SPEECH_VERB, Speaker, speaker_in
+from borderwatch.extract.speech import AUDIENCE, NEEDS_THAT, SPEECH_VERB, Speaker, speaker_in
 from borderwatch.extract.time import TimeMention
 from borderwatch.lexicon import Lexicon
 
@@ -24,6 +24,7 @@ _TRAILING_EXTRA_WORDS = 4  # words allowed after the speaker and verb ('in a sta
 _ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
 _CLAUSE_LEAD = re.compile(r"(?:\s*(?:on|in|late on|early on)\s+\w+(?:\s+(?:morning|evening|night|afternoon))?)?"
                           r"\s*,?\s*(?:that\s+)?")
+_ACCUSED_OF = re.compile(r"[^,.;]{1,60}?\bof\s+\w+ing\b")  # 'accused Baku’s military of opening fire'
 _NOT_A_CLAUSE = re.compile(r"(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|its|their)\b")
 
 
@@ -197,6 +198,11 @@ def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | 
         words = body[clause.start : clause.end].split()
         if len(words) < _MIN_REPORTED_WORDS or _NOT_A_CLAUSE.match(body, clause.start, clause.end):
             continue
+        accusation = verb.group("verb").startswith("accuse") and _ACCUSED_OF.match(body, clause.start, clause.end)
+        if verb.group("verb") in NEEDS_THAT and not accusation and not re.search(
+            r"\bthat\s*$", body[rest_start : clause.start]
+        ):
+            continue  # 'reported clashes', 'accused Baku of …': an object, not a reported statement
         if body[clause.start] in "“\"‘":
             continue
         return clause, speaker, verb.group("verb")

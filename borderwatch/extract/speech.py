@@ -19,6 +19,11 @@ SPEECH_VERBS = (
     "wrote|writes|declared|declares|alleged|alleges|accused|accuses|urged|urges|asserted|asserts|"
     "continued|concluded|reiterated|remarked|recalled|acknowledged|admitted|believes|believed"
 )
+# Verbs that take a noun as readily as a clause: reported speech only with 'that' ('reported that …').
+NEEDS_THAT = frozenset(
+    "reported reports accused accuses denied denies urged urges confirmed confirms announced announces "
+    "wrote writes recalled acknowledged admitted continued concluded".split()
+)
 SPEECH_VERB = re.compile(rf"(?<![\w-])(?P<verb>{SPEECH_VERBS})(?![\w-])")
 AUDIENCE = re.compile(
     r"\s+(?P<audience>journalists|reporters|the press|the media|parliament|lawmakers|a news conference|"
