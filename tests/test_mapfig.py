@@ -1,0 +1,120 @@
+"""The province map: offline MapLibre traces, values as given, the two border provinces outlined."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from borderwatch.geo import load_countries, load_districts, load_provinces
+from borderwatch.mapfig import HIGHLIGHT_COLOUR, province_map_figure
+
+PROVINCES = {
+    "Aragatsotn", "Ararat", "Armavir", "Gegharkunik", "Kotayk", "Lori", "Shirak", "Syunik", "Tavush",
+    "Vayots Dzor", "Yerevan",
+}  # fmt: skip
+COUNTS = pd.DataFrame(
+    {"admin1": ["Syunik", "Gegharkunik", "Vayots Dzor", "Kalbajar"], "value": [12, 7, 3, 2]}
+)
+
+
+def _trace(fig, name_start: str):
+    return next(t for t in fig.data if (t.name or "").startswith(name_start))
+
+
+@pytest.fixture(scope="module")
+def fig():
+    return province_map_figure(load_provinces(), load_districts(), COUNTS)
+
+
+def test_offline_by_default(fig):
+    assert fig.layout.map.style == "white-bg"
+    assert not fig.layout.map.layers  # no tile layer
+    assert {t.type for t in fig.data} == {"choroplethmap"}
+    assert "choropleth" not in {t.type for t in fig.data}  # go.Choropleth fetches a topojson from a CDN
+
+
+def test_online_tiles_only_when_asked():
+    fig = province_map_figure(load_provinces(), load_districts(), COUNTS, online_tiles=True)
+    assert fig.layout.map.style == "open-street-map"
+
+
+def test_traces_in_order(fig):
+    assert [t.name for t in fig.data] == [
+        "Azerbaijan (districts, for context)",
+        "No events",
+        "Armenia",
+        "Outlined: Gegharkunik and Syunik",
+    ]
+
+
+def test_z_values_equal_the_counts_given(fig):
+    armenia = _trace(fig, "Armenia")
+    assert dict(zip(armenia.locations, armenia.z, strict=True)) == {
+        "Syunik": 12,
+        "Gegharkunik": 7,
+        "Vayots Dzor": 3,
+    }
+    assert armenia.zmin == 0 and armenia.zmax == 12
+    assert armenia.colorbar.title.text == "Events"
+    empty = _trace(fig, "No events")
+    assert set(empty.locations) == PROVINCES - {"Syunik", "Gegharkunik", "Vayots Dzor"}
+    assert set(empty.z) == {0}
+    assert set(armenia.locations) | set(empty.locations) == PROVINCES
+
+
+def test_every_armenian_province_carries_its_name_for_clicks(fig):
+    for trace in (_trace(fig, "Armenia"), _trace(fig, "No events")):
+        assert list(trace.customdata) == list(trace.locations)
+        assert trace.featureidkey == "properties.name"
+
+
+def test_two_border_provinces_outlined(fig):
+    outline = _trace(fig, "Outlined")
+    assert list(outline.locations) == ["Gegharkunik", "Syunik"]
+    assert outline.marker.line.width >= 3 and outline.marker.line.color == HIGHLIGHT_COLOUR
+    assert {c for _, c in outline.colorscale} == {"rgba(0,0,0,0)"}  # transparent fill
+    assert "Gegharkunik and Syunik" in fig.layout.annotations[0].text  # named without map text
+
+
+def test_azerbaijan_grey_for_context_with_its_counts_in_hover(fig):
+    districts = _trace(fig, "Azerbaijan")
+    assert "Kalbajar" in districts.locations and "Nakhchivan" in districts.locations
+    assert set(districts.z) == {0} and districts.showscale is False
+    kalbajar = districts.text[list(districts.locations).index("Kalbajar")]
+    assert "2 events" in kalbajar
+
+
+def test_duplicate_rows_are_summed_and_no_counts_draws_everything_neutral():
+    counts = pd.DataFrame({"admin1": ["Tavush", "Tavush", None], "value": [1, 2, 5]})
+    fig = province_map_figure(load_provinces(), load_districts(), counts, value_label="fatalities")
+    armenia = _trace(fig, "Armenia")
+    assert (list(armenia.locations), list(armenia.z)) == (["Tavush"], [3])
+    assert armenia.colorbar.title.text == "Fatalities"
+    empty = province_map_figure(load_provinces(), load_districts(), pd.DataFrame(columns=["admin1", "value"]))
+    assert len(_trace(empty, "Armenia").locations) == 0
+    assert set(_trace(empty, "No events").locations) == PROVINCES
+
+
+def test_markers_are_markers_only_and_countries_optional():
+    markers = pd.DataFrame(
+        {
+            "name": ["Sotk", "Nowhere"],
+            "latitude": [40.20007, None],
+            "longitude": [45.86951, None],
+            "hover": ["Sotk: 3 events", "dropped: no point"],
+            "value": [3, 1],
+        }
+    )
+    fig = province_map_figure(
+        load_provinces(), load_districts(), COUNTS, markers=markers, countries_geojson=load_countries()
+    )
+    assert [t.type for t in fig.data] == ["choroplethmap"] * 5 + ["scattermap"]
+    assert fig.data[0].name == "Countries"
+    points = fig.data[-1]
+    assert points.mode == "markers"  # text on the map would fetch font glyphs from the internet
+    assert list(points.customdata) == ["Sotk"] and list(points.hovertext) == ["Sotk: 3 events"]
+
+
+def test_highlight_can_change_and_unknown_names_are_ignored():
+    fig = province_map_figure(load_provinces(), None, COUNTS, highlight=("Tavush", "Atlantis"))
+    assert [t.name for t in fig.data] == ["No events", "Armenia", "Outlined: Tavush"]
