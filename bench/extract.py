@@ -59,7 +59,9 @@ def build_corpus(min_words: int, seed: int = 7) -> list[Article]:
             words += sum(len(s.split()) for s in chosen)
         body = "\n\n".join(paragraphs) + f"\n\n(Report {len(articles)}.)\n"
         total += len(body.split())
-        articles.append(Article(article_id_for(body), "Synthetic", date(2022, 9, 15), "bench", "", "", "en", body))
+        articles.append(
+            Article(article_id_for(body), "Synthetic", date(2022, 9, 15), "bench", "", "", "en", body)
+        )
     return articles
 
 
@@ -74,7 +76,9 @@ def main() -> None:
 
     articles = build_corpus(args.words)
     n_words = sum(len(a.body.split()) for a in articles)
-    print(f"corpus: {len(articles)} articles, {n_words:,} words (whitespace-separated), {args.runs} runs each")
+    print(
+        f"corpus: {len(articles)} articles, {n_words:,} words (whitespace-separated), {args.runs} runs each"
+    )
     tokenizer = spacy.blank("en").tokenizer
     lexicon = default_lexicon()
     extract_article(articles[0], lexicon)  # warm the compiled patterns
@@ -91,10 +95,14 @@ def main() -> None:
         ours.append(time_it(lambda a: extract_article(a, lexicon)))
     rows = sum(len(v) for v in extract_article(articles[0], lexicon).values())
     b, o = statistics.median(baseline), statistics.median(ours)
-    print(f"spaCy blank('en') tokenizer: {n_words / b:>12,.0f} words/s  (median of {args.runs}: {b:.2f} s; "
-          f"runs {', '.join(f'{t:.2f}' for t in baseline)})")
-    print(f"BorderWatch extract_article: {n_words / o:>12,.0f} words/s  (median of {args.runs}: {o:.2f} s; "
-          f"runs {', '.join(f'{t:.2f}' for t in ours)})")
+    print(
+        f"spaCy blank('en') tokenizer: {n_words / b:>12,.0f} words/s  (median of {args.runs}: {b:.2f} s; "
+        f"runs {', '.join(f'{t:.2f}' for t in baseline)})"
+    )
+    print(
+        f"BorderWatch extract_article: {n_words / o:>12,.0f} words/s  (median of {args.runs}: {o:.2f} s; "
+        f"runs {', '.join(f'{t:.2f}' for t in ours)})"
+    )
     print(f"ratio extractor / tokenizer: {b / o:.2f}  (goal: 0.50 or more)")
     print(f"rows from the first article: {rows}")
 

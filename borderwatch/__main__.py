@@ -41,8 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("reextract", help="re-extract every stored article (after editing the lexicons)")
     _db_flag(p)
     args = parser.parse_args(argv)
-    commands = {"extract": _extract, "ingest": _ingest, "export": _export, "list": _list, "remove": _remove,
-                "reextract": _reextract}
+    commands = {
+        "extract": _extract,
+        "ingest": _ingest,
+        "export": _export,
+        "list": _list,
+        "remove": _remove,
+        "reextract": _reextract,
+    }
     return commands[args.command](args)
 
 
@@ -66,8 +72,12 @@ def _progress(done: int, total: int, name: str) -> None:
         return
     width = 30
     filled = width * done // total
-    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="\n" if done == total else "",
-          file=sys.stderr, flush=True)
+    print(
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+        end="\n" if done == total else "",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _errors(problems: list[str]) -> int:

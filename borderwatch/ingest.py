@@ -8,6 +8,7 @@ or a crash never leaves half an article behind.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,9 +26,10 @@ from borderwatch.articles import (
 )
 from borderwatch.extract import EXTRACTOR_VERSION, extract_article
 from borderwatch.lexicon import Lexicon
-from borderwatch.store import Store
+from borderwatch.store import Store, Writer
 
 HTML_SUFFIXES = (".html", ".htm")
+WRITE_BURST_SECONDS = 1.0
 ACCEPTED_SUFFIXES = (*ARTICLE_SUFFIXES, *HTML_SUFFIXES)
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\\/:*?\"<>|]+")
 
@@ -58,18 +60,29 @@ def safe_name(name: str) -> str:
     return cleaned or "unnamed"
 
 
-def article_from_bytes(name: str, data: bytes, meta: Metadata = Metadata(), today: date | None = None) -> Article:
+def article_from_bytes(
+    name: str, data: bytes, meta: Metadata = Metadata(), today: date | None = None
+) -> Article:
     """An Article from an uploaded or read file: .md/.txt with front matter, bare text with metadata, or .html."""
     name = safe_name(name)
     suffix = Path(name).suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
-        raise ArticleError(name, f"'{suffix or 'no extension'}' files are not articles; use .md, .txt or .html")
+        raise ArticleError(
+            name, f"'{suffix or 'no extension'}' files are not articles; use .md, .txt or .html"
+        )
     text = decode_text(data, name)
     if suffix in HTML_SUFFIXES:
         from borderwatch.webpage import article_from_html
 
-        return article_from_html(text, name, title=meta.title, published=meta.published, site=meta.source,
-                                 url=meta.url, today=today)
+        return article_from_html(
+            text,
+            name,
+            title=meta.title,
+            published=meta.published,
+            site=meta.source,
+            url=meta.url,
+            today=today,
+        )
     if text.lstrip("\ufeff").startswith("---"):
         article = parse_article(text, name, today)
         return _override(article, meta, today)
@@ -116,7 +129,9 @@ def files_in(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ACCEPTED_SUFFIXES))
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ACCEPTED_SUFFIXES)
+            )
         else:
             found.append(path)
     return found
@@ -126,21 +141,32 @@ def read_path(path: Path, meta: Metadata = Metadata(), today: date | None = None
     """Read one article file from disk (size checked before reading)."""
     try:
         if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise ArticleError(str(path), f"the file is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit "
-                               "for one article; split it or remove what is not the article")
+            raise ArticleError(
+                str(path),
+                f"the file is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit "
+                "for one article; split it or remove what is not the article",
+            )
         data = path.read_bytes()
     except OSError as err:
         raise ArticleError(str(path), f"cannot read the file ({err.strerror}); check the path") from None
     article = article_from_bytes(path.name, data, meta, today)
-    return Article(article.article_id, article.title, article.published, article.source, article.url, str(path),
-                   article.language, article.body)
+    return Article(
+        article.article_id,
+        article.title,
+        article.published,
+        article.source,
+        article.url,
+        str(path),
+        article.language,
+        article.body,
+    )
 
 
-def store_article(store: Store, article: Article, lexicon: Lexicon, force: bool = False) -> Outcome:
+def store_article(store: Store | Writer, article: Article, lexicon: Lexicon, force: bool = False) -> Outcome:
     """Extract and store one article (one transaction); already stored by this extractor version: unchanged."""
-    if not force and store.stored_version(article.article_id) == EXTRACTOR_VERSION:
+    result = store.ingest(article, lambda: extract_article(article, lexicon), EXTRACTOR_VERSION, force=force)
+    if result.status == "unchanged":
         return Outcome(article.path, "unchanged", article.article_id, "already in the store")
-    result = store.ingest(article, extract_article(article, lexicon), EXTRACTOR_VERSION, force=force)
     return Outcome(article.path, result.status, article.article_id, counts=result.counts)
 
 
@@ -154,22 +180,31 @@ def ingest_paths(
 ) -> list[Outcome]:
     """Ingest files and folders; a bad file is an 'error' outcome and the others still go in."""
     files = files_in(paths)
-    outcomes = []
-    for done, path in enumerate(files, 1):
-        try:
-            outcomes.append(store_article(store, read_path(path, meta), lexicon, force))
-        except ArticleError as err:
-            outcomes.append(Outcome(str(path), "error", message=err.problem))
-        if progress:
-            progress(done, len(files), str(path))
+    outcomes: list[Outcome] = []
+    pending = list(enumerate(files, 1))
+    while pending:
+        # Hold the write connection for a short burst, then let other processes (the dashboard) in.
+        with store.writer() as writer:
+            burst_end = time.monotonic() + WRITE_BURST_SECONDS
+            while pending and time.monotonic() < burst_end:
+                done, path = pending.pop(0)
+                try:
+                    outcomes.append(store_article(writer, read_path(path, meta), lexicon, force))
+                except ArticleError as err:
+                    outcomes.append(Outcome(str(path), "error", message=err.problem))
+                if progress:
+                    progress(done, len(files), str(path))
     return outcomes
 
 
-def reextract_all(store: Store, lexicon: Lexicon, progress: Callable[[int, int, str], None] | None = None) -> int:
+def reextract_all(
+    store: Store, lexicon: Lexicon, progress: Callable[[int, int, str], None] | None = None
+) -> int:
     """Re-extract every stored article from its stored body (after lexicon edits); returns how many."""
     articles = store.stored_articles()
-    for done, article in enumerate(articles, 1):
-        store.ingest(article, extract_article(article, lexicon), EXTRACTOR_VERSION, force=True)
-        if progress:
-            progress(done, len(articles), article.path)
+    with store.writer() as writer:
+        for done, article in enumerate(articles, 1):
+            writer.ingest(article, extract_article(article, lexicon), EXTRACTOR_VERSION, force=True)
+            if progress:
+                progress(done, len(articles), article.path)
     return len(articles)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -88,7 +88,9 @@ class Store:
 
     def version(self) -> tuple[float, int]:
         """Changes whenever the store changes; the dashboard's caches key on it."""
-        stats = [p.stat() for p in (self.path, self.path.with_suffix(self.path.suffix + ".wal")) if p.exists()]
+        stats = [
+            p.stat() for p in (self.path, self.path.with_suffix(self.path.suffix + ".wal")) if p.exists()
+        ]
         return (max((s.st_mtime for s in stats), default=0.0), sum(s.st_size for s in stats))
 
     # -- writing -------------------------------------------------------------------------------
@@ -100,31 +102,30 @@ class Store:
             ).fetchone()
         return row[0] if row else None
 
-    def ingest(self, article: Article, rows: Rows, extractor_version: str, force: bool = False) -> IngestResult:
-        """Store one article and its extracted rows in one transaction, replacing an older extraction."""
+    def ingest(
+        self, article: Article, rows: Rows | Callable[[], Rows], extractor_version: str, force: bool = False
+    ) -> IngestResult:
+        """Store one article and its extracted rows in one transaction, replacing an older extraction.
+
+        `rows` may be a function, called only when the article is not already stored by this version.
+        """
+        with self.writer() as writer:
+            return writer.ingest(article, rows, extractor_version, force)
+
+    @contextmanager
+    def writer(self) -> Iterator[Writer]:
+        """One write connection for several articles (each still in its own transaction)."""
         with self._connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                existing = con.execute(
-                    "SELECT extractor_version FROM articles WHERE article_id = ?", [article.article_id]
-                ).fetchone()
-                if existing and existing[0] == extractor_version and not force:
-                    con.execute("ROLLBACK")
-                    return IngestResult(article.article_id, "unchanged", {})
-                _delete_article(con, article.article_id)
-                counts = _insert_article(con, article, rows, extractor_version)
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-        return IngestResult(article.article_id, "replaced" if existing else "added", counts)
+            yield Writer(con)
 
     def remove(self, article_id: str) -> bool:
         """Remove an article and all its rows in one transaction; False when it was not there."""
         with self._connect() as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                found = con.execute("SELECT count(*) FROM articles WHERE article_id = ?", [article_id]).fetchone()
+                found = con.execute(
+                    "SELECT count(*) FROM articles WHERE article_id = ?", [article_id]
+                ).fetchone()
                 _delete_article(con, article_id)
                 con.execute("COMMIT")
             except BaseException:
@@ -173,6 +174,18 @@ class Store:
             row = con.execute("SELECT body FROM bodies WHERE article_id = ?", [article_id]).fetchone()
         return row[0] if row else None
 
+    def stored_articles(self) -> list[Article]:
+        """Every stored article with its body, as it was ingested (for re-extraction)."""
+        with self._connect(read_only=True) as con:
+            rows = con.execute(
+                "SELECT a.article_id, a.title, a.published, a.source, a.url, a.path, a.language, b.body "
+                "FROM articles a JOIN bodies b USING (article_id) ORDER BY a.published, a.article_id"
+            ).fetchall()
+        return [
+            Article(r[0], r[1] or "", r[2], r[3] or "", r[4] or "", r[5] or "", r[6] or "en", r[7])
+            for r in rows
+        ]
+
     def counts(self) -> dict[str, int]:
         """Number of rows in every table."""
         with self._connect(read_only=True) as con:
@@ -186,6 +199,33 @@ class Store:
                 "FROM articles a LEFT JOIN events e USING (article_id)"
             ).fetchone()
         return row[0], row[1]
+
+
+class Writer:
+    """Writes articles through one open connection; every article is its own transaction."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def ingest(
+        self, article: Article, rows: Rows | Callable[[], Rows], extractor_version: str, force: bool = False
+    ) -> IngestResult:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            existing = con.execute(
+                "SELECT extractor_version FROM articles WHERE article_id = ?", [article.article_id]
+            ).fetchone()
+            if existing and existing[0] == extractor_version and not force:
+                con.execute("ROLLBACK")
+                return IngestResult(article.article_id, "unchanged", {})
+            _delete_article(con, article.article_id)
+            counts = _insert_article(con, article, rows() if callable(rows) else rows, extractor_version)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return IngestResult(article.article_id, "replaced" if existing else "added", counts)
 
 
 _ORDER = {
@@ -206,7 +246,9 @@ def _delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
     con.execute("DELETE FROM bodies WHERE article_id = ?", [article_id])
 
 
-def _insert_article(con: duckdb.DuckDBPyConnection, article: Article, rows: Rows, version: str) -> dict[str, int]:
+def _insert_article(
+    con: duckdb.DuckDBPyConnection, article: Article, rows: Rows, version: str
+) -> dict[str, int]:
     article_row = dict(rows.get("articles", [{}])[0]) if rows.get("articles") else {}
     article_row.update(
         article_id=article.article_id,
@@ -216,7 +258,7 @@ def _insert_article(con: duckdb.DuckDBPyConnection, article: Article, rows: Rows
         url=article.url,
         path=article.path,
         language=article.language,
-        ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
+        ingested_at=datetime.now(UTC).replace(tzinfo=None),
         extractor_version=version,
     )
     counts = {"articles": 1}
@@ -232,8 +274,12 @@ def _insert_article(con: duckdb.DuckDBPyConnection, article: Article, rows: Rows
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
     if not rows:
         return
-    con.register("incoming", typed_frame(table, rows))
-    try:
-        con.execute(f"INSERT INTO {table.name} SELECT {', '.join(table.column_names)} FROM incoming")
-    finally:
-        con.unregister("incoming")
+    names = table.column_names
+    unknown = set().union(*rows) - set(names)
+    if unknown:
+        raise KeyError(f"{table.name} has no column(s) {sorted(unknown)}")
+    placeholders = ", ".join("?" for _ in names)
+    con.executemany(
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({placeholders})",
+        [[row.get(name) for name in names] for row in rows],
+    )

@@ -15,7 +15,11 @@ GOOD = "---\ntitle: Shelling near Jermuk\npublished: 2022-09-13\nsource: Example
 def test_front_matter_and_body():
     article = parse_article(GOOD, "a.md")
     assert (article.title, article.published, article.source, article.url) == (
-        "Shelling near Jermuk", date(2022, 9, 13), "Example Wire", "https://example.org/a")
+        "Shelling near Jermuk",
+        date(2022, 9, 13),
+        "Example Wire",
+        "https://example.org/a",
+    )
     assert article.body == "Body text here.\n"
     assert article.language == "en"
 

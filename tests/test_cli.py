@@ -23,7 +23,9 @@ def test_extract_writes_one_csv_per_table(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{name}.csv" for name in TABLES)
     casualties = _csv(tmp_path / "casualties.csv")
     assert [(c["kind"], c["count"], c["date_start"], c["date_precision"]) for c in casualties] == [
-        ("killed", "1", "2021-06-01", "month"), ("captured", "6", "2021-06-01", "month")]
+        ("killed", "1", "2021-06-01", "month"),
+        ("captured", "6", "2021-06-01", "month"),
+    ]
     assert list(casualties[0]) == TABLES["casualties"].column_names
     (article,) = _csv(tmp_path / "articles.csv")
     assert article["published"] == "2021-07-04"
@@ -60,4 +62,3 @@ def test_bad_files_exit_2_name_the_file_and_the_good_ones_still_go_in(tmp_path, 
 def test_ingest_of_a_missing_path_is_reported(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "nope.md"), "--db", str(tmp_path / "bw.duckdb")]) == 2
     assert "nope.md" in capsys.readouterr().err
-

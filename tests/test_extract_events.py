@@ -22,19 +22,40 @@ def _events(body: str, published: date = SEP14) -> list[tuple]:
     ("body", "expected"),
     [
         # passive with an agent: the agent acts; the victims' forces are acted upon
-        ("On Tuesday two Armenian soldiers were killed by Azerbaijani forces.",
-         [("190", "Azerbaijani Armed Forces", "Armenian Armed Forces", date(2022, 9, 13), date(2022, 9, 13), "day")]),
+        (
+            "On Tuesday two Armenian soldiers were killed by Azerbaijani forces.",
+            [
+                (
+                    "190",
+                    "Azerbaijani Armed Forces",
+                    "Armenian Armed Forces",
+                    date(2022, 9, 13),
+                    date(2022, 9, 13),
+                    "day",
+                )
+            ],
+        ),
         # an appeal 'from X' comes from X; the rejection is the subject's
-        ("The alliance's secretariat said the CSTO rejected an appeal from Yerevan in August.",
-         [("1222", "CSTO", "Armenia", date(2022, 8, 1), date(2022, 8, 31), "month"),
-          ("0232", "Armenia", "CSTO", date(2022, 8, 1), date(2022, 8, 31), "month")]),
+        (
+            "The alliance's secretariat said the CSTO rejected an appeal from Yerevan in August.",
+            [
+                ("1222", "CSTO", "Armenia", date(2022, 8, 1), date(2022, 8, 31), "month"),
+                ("0232", "Armenia", "CSTO", date(2022, 8, 1), date(2022, 8, 31), "month"),
+            ],
+        ),
         # 'after' clause: the shelling happened before the main clause's date
-        ("Baku requested talks on Monday after Armenian forces shelled Kalbajar.",
-         [("046", "Azerbaijan", None, date(2022, 9, 12), date(2022, 9, 12), "day"),
-          ("194", "Armenian Armed Forces", None, None, date(2022, 9, 12), "unknown")]),
+        (
+            "Baku requested talks on Monday after Armenian forces shelled Kalbajar.",
+            [
+                ("046", "Azerbaijan", None, date(2022, 9, 12), date(2022, 9, 12), "day"),
+                ("194", "Armenian Armed Forces", None, None, date(2022, 9, 12), "unknown"),
+            ],
+        ),
         # no time phrase: unknown, bounded by publication
-        ("Azerbaijani troops crossed into Armenia.",
-         [("192", "Azerbaijani Armed Forces", "Armenia", None, SEP14, "unknown")]),
+        (
+            "Azerbaijani troops crossed into Armenia.",
+            [("192", "Azerbaijani Armed Forces", "Armenia", None, SEP14, "unknown")],
+        ),
     ],
 )
 def test_events(body, expected):
@@ -50,7 +71,9 @@ def test_coordinated_clause_inherits_the_date():
         ("181", date(2022, 9, 5), date(2022, 9, 11), "week"),
     ]
     assert [(e["location"], e["admin1"], e["geo_precision"]) for e in rows] == [
-        ("Jermuk", "Vayots Dzor", "exact"), ("Sotk", "Gegharkunik", "exact")]
+        ("Jermuk", "Vayots Dzor", "exact"),
+        ("Sotk", "Gegharkunik", "exact"),
+    ]
 
 
 def test_negated_event():
@@ -68,9 +91,17 @@ def test_province_only_event_has_no_point():
     body = "Azerbaijani forces advanced into the Syunik province in May."
     (event,) = extract(body, SEP14)["events"]
     assert (event["admin1"], event["location"], event["latitude"], event["geo_precision"]) == (
-        "Syunik", None, None, "admin1")
+        "Syunik",
+        None,
+        None,
+        "admin1",
+    )
     assert (event["date_start"], event["date_end"], event["date_precision"], event["date_phrase"]) == (
-        date(2022, 5, 1), date(2022, 5, 31), "month", "in May")
+        date(2022, 5, 1),
+        date(2022, 5, 31),
+        "month",
+        "in May",
+    )
 
 
 def test_fatalities_come_from_linked_casualties_and_unknown_stays_empty():

@@ -21,21 +21,37 @@ def _casualties(body: str) -> list[tuple]:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Two Armenian soldiers were killed near Jermuk.",
-         [("Armenia", "soldier", "killed", 2, 2, 2, None)]),
-        ("An Azerbaijani serviceman was wounded and two others were captured by Armenian forces.",
-         [("Azerbaijan", "soldier", "wounded", 1, 1, 1, "Armenian Armed Forces"),
-          ("Azerbaijan", "soldier", "captured", 2, 2, 2, "Armenian Armed Forces")]),
-        ("At least 15 Armenian servicemen were killed, the ministry said.",
-         [("Armenia", "soldier", "killed", None, 15, None, None)]),
-        ("Azerbaijani troops attacked the village, killing three civilians.",
-         [(None, "civilian", "killed", 3, 3, 3, "Azerbaijani Armed Forces")]),
-        ("Dozens of Armenian soldiers were reported missing.",
-         [("Armenia", "soldier", "missing", None, 12, None, None)]),
-        ("The shelling left 4 killed and 1 wounded among Armenian troops.",
-         [("Armenia", "soldier", "killed", 4, 4, 4, None), ("Armenia", "soldier", "wounded", 1, 1, 1, None)]),
-        ("Twelve Armenian soldiers were taken prisoner.",
-         [("Armenia", "soldier", "captured", 12, 12, 12, None)]),
+        ("Two Armenian soldiers were killed near Jermuk.", [("Armenia", "soldier", "killed", 2, 2, 2, None)]),
+        (
+            "An Azerbaijani serviceman was wounded and two others were captured by Armenian forces.",
+            [
+                ("Azerbaijan", "soldier", "wounded", 1, 1, 1, "Armenian Armed Forces"),
+                ("Azerbaijan", "soldier", "captured", 2, 2, 2, "Armenian Armed Forces"),
+            ],
+        ),
+        (
+            "At least 15 Armenian servicemen were killed, the ministry said.",
+            [("Armenia", "soldier", "killed", None, 15, None, None)],
+        ),
+        (
+            "Azerbaijani troops attacked the village, killing three civilians.",
+            [(None, "civilian", "killed", 3, 3, 3, "Azerbaijani Armed Forces")],
+        ),
+        (
+            "Dozens of Armenian soldiers were reported missing.",
+            [("Armenia", "soldier", "missing", None, 12, None, None)],
+        ),
+        (
+            "The shelling left 4 killed and 1 wounded among Armenian troops.",
+            [
+                ("Armenia", "soldier", "killed", 4, 4, 4, None),
+                ("Armenia", "soldier", "wounded", 1, 1, 1, None),
+            ],
+        ),
+        (
+            "Twelve Armenian soldiers were taken prisoner.",
+            [("Armenia", "soldier", "captured", 12, 12, 12, None)],
+        ),
     ],
 )
 def test_casualties(body, expected):
@@ -72,15 +88,37 @@ def test_claimed_casualties_take_the_speaker():
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("According to Armenian officials, over 250 Azerbaijani troops are stationed near Sotk.",
-         ("Azerbaijani Armed Forces", "Azerbaijan", None, 251, None, "troops", "Sotk", "Gegharkunik",
-          "Armenian officials")),
-        ("Some 3,500 Russian soldiers remain in Armenia, Moscow said.",
-         ("Russian Armed Forces", "Russia", 3500, None, None, "soldiers", "Armenia", None, "Russia")),
+        (
+            "According to Armenian officials, over 250 Azerbaijani troops are stationed near Sotk.",
+            (
+                "Azerbaijani Armed Forces",
+                "Azerbaijan",
+                None,
+                251,
+                None,
+                "troops",
+                "Sotk",
+                "Gegharkunik",
+                "Armenian officials",
+            ),
+        ),
+        (
+            "Some 3,500 Russian soldiers remain in Armenia, Moscow said.",
+            ("Russian Armed Forces", "Russia", 3500, None, None, "soldiers", "Armenia", None, "Russia"),
+        ),
     ],
 )
 def test_troop_figures(body, expected):
     (t,) = extract(body, SEP14)["troop_figures"]
-    got = (t["force"], t["side"], t["count"], t["count_low"], t["count_high"], t["unit"], t["location"], t["admin1"],
-           t["claimed_by"])
+    got = (
+        t["force"],
+        t["side"],
+        t["count"],
+        t["count_low"],
+        t["count_high"],
+        t["unit"],
+        t["location"],
+        t["admin1"],
+        t["claimed_by"],
+    )
     assert got == expected

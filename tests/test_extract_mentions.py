@@ -14,11 +14,16 @@ def _actors(body: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Azerbaijani forces advanced.", [("Azerbaijani forces", "Azerbaijani Armed Forces", "armed forces")]),
+        (
+            "Azerbaijani forces advanced.",
+            [("Azerbaijani forces", "Azerbaijani Armed Forces", "armed forces")],
+        ),
         ("Baku denied the report.", [("Baku", "Azerbaijan", "state")]),
         ("The Russian-led CSTO met.", [("Russian-led CSTO", "CSTO", "organisation")]),
-        ("Yerevan’s defence ministry said so.",
-         [("Yerevan’s defence ministry", "Armenian Defense Ministry", "organisation")]),
+        (
+            "Yerevan’s defence ministry said so.",
+            [("Yerevan’s defence ministry", "Armenian Defense Ministry", "organisation")],
+        ),
         ("Armenian troops withdrew.", [("Armenian troops", "Armenian Armed Forces", "armed forces")]),
     ],
 )
@@ -27,9 +32,15 @@ def test_actor_aliases(body, expected):
 
 
 def test_person_named_by_role_then_by_surname_and_role():
-    body = ("Armenian Foreign Minister Ararat Mirzoyan flew to Brussels. Mirzoyan said little. "
-            "Later the foreign minister met the press.")
-    people = [(body[m.start : m.end], m.name, m.role, m.country) for m in document(body).actors if m.kind == "person"]
+    body = (
+        "Armenian Foreign Minister Ararat Mirzoyan flew to Brussels. Mirzoyan said little. "
+        "Later the foreign minister met the press."
+    )
+    people = [
+        (body[m.start : m.end], m.name, m.role, m.country)
+        for m in document(body).actors
+        if m.kind == "person"
+    ]
     assert people == [
         ("Ararat Mirzoyan", "Ararat Mirzoyan", "Foreign Minister", "Armenia"),
         ("Mirzoyan", "Ararat Mirzoyan", "Foreign Minister", "Armenia"),
@@ -46,7 +57,11 @@ def test_person_with_organisation_before_the_role():
 def test_person_with_role_after_the_name():
     body = "Toomas Kask, the EU’s special representative, arrived on Monday."
     (person,) = [m for m in document(body).actors if m.kind == "person"]
-    assert (person.name, person.role, person.organisation) == ("Toomas Kask", "Special Representative", "European Union")
+    assert (person.name, person.role, person.organisation) == (
+        "Toomas Kask",
+        "Special Representative",
+        "European Union",
+    )
 
 
 def test_capitalised_words_that_are_not_names():
@@ -58,7 +73,10 @@ def test_capitalised_words_that_are_not_names():
     ("body", "expected"),
     [
         ("Shelling hit Jermuk overnight.", [("Jermuk", "Jermuk", "Vayots Dzor")]),
-        ("Troops entered the Gegharkunik province.", [("Gegharkunik province", "Gegharkunik", "Gegharkunik")]),
+        (
+            "Troops entered the Gegharkunik province.",
+            [("Gegharkunik province", "Gegharkunik", "Gegharkunik")],
+        ),
         ("Villagers fled Sotk and Kut.", [("Sotk", "Sotk", "Gegharkunik"), ("Kut", "Kut", "Gegharkunik")]),
         ("Nothing happened in Nowhereville.", []),
     ],

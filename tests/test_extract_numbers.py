@@ -10,8 +10,16 @@ from borderwatch.extract.numbers import NUMBER, Count, parse_number, to_count
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("1,000", 1000), ("six", 6), ("thirty-one", 31), ("two hundred", 200), ("Two hundred and five", 205),
-        ("5 thousand", 5000), ("an", None), ("twelve", 12), ("7", 7), ("ninety-nine", 99),
+        ("1,000", 1000),
+        ("six", 6),
+        ("thirty-one", 31),
+        ("two hundred", 200),
+        ("Two hundred and five", 205),
+        ("5 thousand", 5000),
+        ("an", None),
+        ("twelve", 12),
+        ("7", 7),
+        ("ninety-nine", 99),
     ],
 )
 def test_parse_number(text, expected):

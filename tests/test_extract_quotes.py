@@ -17,20 +17,30 @@ def _quotes(body: str, published: date = date(2022, 9, 14)) -> list[tuple]:
     ("body", "expected"),
     [
         # attribution after the quote, verb first
-        ("“We will not give up an inch of land,” said Prime Minister Nikol Pashinyan.",
-         [("direct", "Nikol Pashinyan", "We will not give up an inch of land", "said")]),
+        (
+            "“We will not give up an inch of land,” said Prime Minister Nikol Pashinyan.",
+            [("direct", "Nikol Pashinyan", "We will not give up an inch of land", "said")],
+        ),
         # attribution after the quote, pronoun resolved to the last person named
-        ("Defence Minister Suren Papikyan visited Goris. “The border is calm tonight,” he said.",
-         [("direct", "Suren Papikyan", "The border is calm tonight", "said")]),
+        (
+            "Defence Minister Suren Papikyan visited Goris. “The border is calm tonight,” he said.",
+            [("direct", "Suren Papikyan", "The border is calm tonight", "said")],
+        ),
         # attribution before the quote with a colon
-        ("President Ilham Aliyev added: “Our army will answer every provocation.”",
-         [("direct", "Ilham Aliyev", "Our army will answer every provocation.", "added")]),
+        (
+            "President Ilham Aliyev added: “Our army will answer every provocation.”",
+            [("direct", "Ilham Aliyev", "Our army will answer every provocation.", "added")],
+        ),
         # an organisation as speaker, named after the quote
-        ("“Two servicemen were wounded by sniper fire,” the Armenian Defense Ministry said in a statement.",
-         [("direct", "Armenian Defense Ministry", "Two servicemen were wounded by sniper fire", "said")]),
+        (
+            "“Two servicemen were wounded by sniper fire,” the Armenian Defense Ministry said in a statement.",
+            [("direct", "Armenian Defense Ministry", "Two servicemen were wounded by sniper fire", "said")],
+        ),
         # straight double quotes
-        ('"The situation is under control," the Azerbaijani Defense Ministry said.',
-         [("direct", "Azerbaijani Defense Ministry", "The situation is under control", "said")]),
+        (
+            '"The situation is under control," the Azerbaijani Defense Ministry said.',
+            [("direct", "Azerbaijani Defense Ministry", "The situation is under control", "said")],
+        ),
     ],
 )
 def test_direct_quotes(body, expected):
@@ -41,21 +51,42 @@ def test_partial_quote_takes_the_speaker_of_its_sentence():
     body = "Describing the shelling as “a grave provocation,” Foreign Minister Ararat Mirzoyan told reporters it must stop."
     quotes = extract(body)["quotes"]
     partial = quotes[0]
-    assert (partial["kind"], partial["speaker"], partial["text"]) == ("partial", "Ararat Mirzoyan", "a grave provocation")
+    assert (partial["kind"], partial["speaker"], partial["text"]) == (
+        "partial",
+        "Ararat Mirzoyan",
+        "a grave provocation",
+    )
     reported = quotes[1]
     assert (reported["kind"], reported["speaker"], reported["text"], reported["audience"]) == (
-        "reported", "Ararat Mirzoyan", "it must stop", "reporters")
+        "reported",
+        "Ararat Mirzoyan",
+        "it must stop",
+        "reporters",
+    )
 
 
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Baku said on Tuesday that Armenian units had fired first.",
-         [("reported", "Azerbaijan", "Armenian units had fired first", "said")]),
-        ("According to the Armenian Defense Ministry, three soldiers were wounded near Jermuk.",
-         [("reported", "Armenian Defense Ministry", "three soldiers were wounded near Jermuk", "according to")]),
-        ("Two villages lost power, according to Armenian officials.",
-         [("reported", "Armenian officials", "Two villages lost power", "according to")]),
+        (
+            "Baku said on Tuesday that Armenian units had fired first.",
+            [("reported", "Azerbaijan", "Armenian units had fired first", "said")],
+        ),
+        (
+            "According to the Armenian Defense Ministry, three soldiers were wounded near Jermuk.",
+            [
+                (
+                    "reported",
+                    "Armenian Defense Ministry",
+                    "three soldiers were wounded near Jermuk",
+                    "according to",
+                )
+            ],
+        ),
+        (
+            "Two villages lost power, according to Armenian officials.",
+            [("reported", "Armenian officials", "Two villages lost power", "according to")],
+        ),
     ],
 )
 def test_reported_speech(body, expected):
@@ -63,8 +94,10 @@ def test_reported_speech(body, expected):
 
 
 def test_a_quote_paragraph_with_no_attribution_continues_the_previous_speaker():
-    body = ("“We have lost contact with two posts,” the Armenian Defense Ministry said.\n\n"
-            "“Search teams have been sent to the area.”")
+    body = (
+        "“We have lost contact with two posts,” the Armenian Defense Ministry said.\n\n"
+        "“Search teams have been sent to the area.”"
+    )
     speakers = [q["speaker"] for q in extract(body)["quotes"]]
     assert speakers == ["Armenian Defense Ministry", "Armenian Defense Ministry"]
 
@@ -76,15 +109,21 @@ def test_date_said_comes_from_the_attribution_not_the_quote():
 
 
 def test_the_ministry_resolves_to_the_ministry_named_before():
-    body = ("The Azerbaijani Defense Ministry reported heavy fire near Lachin. "
-            "“Our positions were targeted overnight,” the ministry said.")
+    body = (
+        "The Azerbaijani Defense Ministry reported heavy fire near Lachin. "
+        "“Our positions were targeted overnight,” the ministry said."
+    )
     direct = [q for q in extract(body)["quotes"] if q["kind"] == "direct"]
     assert [(q["speaker"], q["text"]) for q in direct] == [
-        ("Azerbaijani Defense Ministry", "Our positions were targeted overnight")]
+        ("Azerbaijani Defense Ministry", "Our positions were targeted overnight")
+    ]
 
 
 def test_quote_text_is_exactly_the_article_text():
     body = "“No one — not one soldier — crossed the line,” said Colonel Aram Petrosyan."
     (quote,) = extract(body)["quotes"]
-    assert body[quote["char_start"] : quote["char_end"]] == quote["text"] == (
-        "No one — not one soldier — crossed the line")
+    assert (
+        body[quote["char_start"] : quote["char_end"]]
+        == quote["text"]
+        == ("No one — not one soldier — crossed the line")
+    )

@@ -22,8 +22,11 @@ MAY1, JUL4 = date(2021, 5, 1), date(2021, 7, 4)
             [MAY1, JUL4],
         ),
         (Filter(actors=("CSTO",)), "(actor1 IN (?) OR actor2 IN (?))", ["CSTO", "CSTO"]),
-        (Filter(event_types=("Battles",), provinces=("Syunik", "Gegharkunik")),
-         "(event_type IN (?)) AND (admin1 IN (?, ?))", ["Battles", "Gegharkunik", "Syunik"]),
+        (
+            Filter(event_types=("Battles",), provinces=("Syunik", "Gegharkunik")),
+            "(event_type IN (?)) AND (admin1 IN (?, ?))",
+            ["Battles", "Gegharkunik", "Syunik"],
+        ),
         (Filter(text="Hostage"), "(contains(lower(evidence), ?))", ["hostage"]),
     ],
 )
@@ -51,12 +54,24 @@ def test_casualties_follow_their_event():
     ("flt", "count", "noun", "sentence"),
     [
         (Filter(), 5, "events", "5 events (no filter)"),
-        (Filter(actors=("CSTO",), date_from=MAY1, date_to=JUL4), 3, "events",
-         "3 events where actor is CSTO between 2021-05-01 and 2021-07-04"),
-        (Filter(actors=("CSTO", "Armenia"), provinces=("Syunik",)), 2, "quotes",
-         "2 quotes where actor is Armenia or CSTO and province is Syunik"),
-        (Filter(date_to=JUL4, text="hostage"), 1, "casualties",
-         "1 casualties where text contains “hostage” up to 2021-07-04"),
+        (
+            Filter(actors=("CSTO",), date_from=MAY1, date_to=JUL4),
+            3,
+            "events",
+            "3 events where actor is CSTO between 2021-05-01 and 2021-07-04",
+        ),
+        (
+            Filter(actors=("CSTO", "Armenia"), provinces=("Syunik",)),
+            2,
+            "quotes",
+            "2 quotes where actor is Armenia or CSTO and province is Syunik",
+        ),
+        (
+            Filter(date_to=JUL4, text="hostage"),
+            1,
+            "casualties",
+            "1 casualties where text contains “hostage” up to 2021-07-04",
+        ),
     ],
 )
 def test_describe(flt, count, noun, sentence):

@@ -17,7 +17,12 @@ from borderwatch.extract import extract_article
 from borderwatch.ingest import read_path
 from borderwatch.lexicon import default_lexicon
 
-SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "2021-07-04-csto-rejects-yerevans-appeal.md"
+SEED = (
+    Path(__file__).resolve().parent.parent
+    / "data"
+    / "articles"
+    / "2021-07-04-csto-rejects-yerevans-appeal.md"
+)
 ZAS = "Stanislav Zas"
 JUNE = (date(2021, 6, 1), date(2021, 6, 30), "month")
 MAY = (date(2021, 5, 1), date(2021, 5, 31), "month")
@@ -46,12 +51,22 @@ EXPECTED_QUOTES = [
     ("partial", ZAS, "border incident", "border incident", "told"),
     ("reported", ZAS, "the situation does not fall", "charter on collective defense", "told"),
     ("direct", ZAS, "You have to understand", "we are in favor of solving it peacefully", "said"),
-    ("reported", "Armenian officials", "there are 1,000 Azerbaijani soldiers", "living in the border areas",
-     "according to"),
+    (
+        "reported",
+        "Armenian officials",
+        "there are 1,000 Azerbaijani soldiers",
+        "living in the border areas",
+        "according to",
+    ),
     ("reported", ZAS, "there was no escalation", "of the conflict", "claimed"),
     ("direct", ZAS, "Actually, we cannot speak", "resolved at the negotiating table", "said"),
-    ("reported", ZAS, "after receiving the appeal from Armenia in May", "in the border regions of the country",
-     "explained"),
+    (
+        "reported",
+        ZAS,
+        "after receiving the appeal from Armenia in May",
+        "in the border regions of the country",
+        "explained",
+    ),
     ("direct", ZAS, "Consultations were held at the level", "In additi", None),
 ]
 
@@ -60,7 +75,7 @@ def test_quotes_with_speakers(seed):
     _, rows = seed
     got = [(q["kind"], q["speaker"], q["text"], q["verb"]) for q in rows["quotes"]]
     assert len(got) == len(EXPECTED_QUOTES), got
-    for (kind, speaker, text, verb), (e_kind, e_speaker, head, tail, e_verb) in zip(got, EXPECTED_QUOTES):
+    for (kind, speaker, text, verb), (e_kind, e_speaker, head, tail, e_verb) in zip(got, EXPECTED_QUOTES, strict=True):
         assert (kind, speaker, verb) == (e_kind, e_speaker, e_verb), text
         assert text.startswith(head) and text.endswith(tail), text
 
@@ -85,15 +100,42 @@ def test_quote_dates_said(seed):
 def test_casualties(seed):
     _, rows = seed
     got = [
-        (c["side"], c["role"], c["kind"], c["count"], c["perpetrator"], (c["date_start"], c["date_end"],
-         c["date_precision"]), c["date_phrase"], c["claimed_by"], c["evidence"])
+        (
+            c["side"],
+            c["role"],
+            c["kind"],
+            c["count"],
+            c["perpetrator"],
+            (c["date_start"], c["date_end"], c["date_precision"]),
+            c["date_phrase"],
+            c["claimed_by"],
+            c["evidence"],
+        )
         for c in rows["casualties"]
     ]
     assert got == [
-        ("Armenia", "soldier", "killed", 1, "Azerbaijani Armed Forces", JUNE, "Last month", None,
-         "an Armenian soldier was killed"),
-        ("Armenia", "soldier", "captured", 6, "Azerbaijani Armed Forces", JUNE, "Last month", None,
-         "six others were taken hostage"),
+        (
+            "Armenia",
+            "soldier",
+            "killed",
+            1,
+            "Azerbaijani Armed Forces",
+            JUNE,
+            "Last month",
+            None,
+            "an Armenian soldier was killed",
+        ),
+        (
+            "Armenia",
+            "soldier",
+            "captured",
+            6,
+            "Azerbaijani Armed Forces",
+            JUNE,
+            "Last month",
+            None,
+            "six others were taken hostage",
+        ),
     ]
 
 
@@ -101,7 +143,13 @@ def test_troop_figure(seed):
     _, rows = seed
     (t,) = rows["troop_figures"]
     assert (t["force"], t["side"], t["count"], t["count_low"], t["count_high"], t["unit"]) == (
-        "Azerbaijani Armed Forces", "Azerbaijan", 1000, 1000, 1000, "soldiers")
+        "Azerbaijani Armed Forces",
+        "Azerbaijan",
+        1000,
+        1000,
+        1000,
+        "soldiers",
+    )
     assert (t["location"], t["as_of"], t["as_of_precision"]) == ("Armenia", date(2021, 7, 4), "day")
     assert t["claimed_by"] == "Armenian officials"
     assert t["evidence"] == "1,000 Azerbaijani soldiers"
@@ -113,8 +161,24 @@ EXPECTED_EVENTS = [
     ("1222", "CSTO", "Armenia", None, UNKNOWN_BEFORE_PUBLICATION, None, None),  # rejected the appeal
     ("0232", "Armenia", "CSTO", None, MAY, None, None),  # the appeal, made in May
     # the advance happened before the May appeal: bounded above by May, start unknown; one row per province
-    ("192", "Azerbaijani Armed Forces", "Armenia", "Gegharkunik", (None, date(2021, 5, 31), "unknown"), None, None),
-    ("192", "Azerbaijani Armed Forces", "Armenia", "Syunik", (None, date(2021, 5, 31), "unknown"), None, None),
+    (
+        "192",
+        "Azerbaijani Armed Forces",
+        "Armenia",
+        "Gegharkunik",
+        (None, date(2021, 5, 31), "unknown"),
+        None,
+        None,
+    ),
+    (
+        "192",
+        "Azerbaijani Armed Forces",
+        "Armenia",
+        "Syunik",
+        (None, date(2021, 5, 31), "unknown"),
+        None,
+        None,
+    ),
     ("010", "CSTO", None, None, SATURDAY, None, None),  # Zas's statement to journalists on Saturday
     ("190", "Azerbaijani Armed Forces", "Armenian Armed Forces", None, JUNE, 1, None),  # soldier killed
     ("181", "Azerbaijani Armed Forces", "Armenian Armed Forces", None, JUNE, None, None),  # six taken hostage
@@ -126,8 +190,15 @@ EXPECTED_EVENTS = [
 def test_events(seed):
     _, rows = seed
     got = [
-        (e["cameo_code"], e["actor1"], e["actor2"], e["admin1"], (e["date_start"], e["date_end"],
-         e["date_precision"]), e["fatalities"], e["claimed_by"])
+        (
+            e["cameo_code"],
+            e["actor1"],
+            e["actor2"],
+            e["admin1"],
+            (e["date_start"], e["date_end"], e["date_precision"]),
+            e["fatalities"],
+            e["claimed_by"],
+        )
         for e in rows["events"]
     ]
     assert got == EXPECTED_EVENTS
@@ -153,7 +224,9 @@ def test_events_link_their_casualties(seed):
 
 def test_two_contradictions(seed):
     _, rows = seed
-    got = [(c["claimant"], c["claim_text"], c["contradicted_by_kind"], c["other_text"]) for c in rows["claims"]]
+    got = [
+        (c["claimant"], c["claim_text"], c["contradicted_by_kind"], c["other_text"]) for c in rows["claims"]
+    ]
     assert got == [
         (ZAS, "there are no casualties", "casualty", "an Armenian soldier was killed"),
         (ZAS, "there was no escalation", "statement", "escalating an already tense situation"),

@@ -35,14 +35,28 @@ def store(tmp_path):
     [
         ("empty.md", b"", Metadata(), "empty"),
         ("photo.md", b"\x89PNG\r\n\x1a\n\x00\x00IHDR", Metadata(), "binary"),
-        ("bad.txt", b"\xff\xfe\x00", Metadata(), None),  # UTF-16 BOM with an odd byte count: refused or decoded
-        ("menu.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", Metadata(), "no article text"),
+        (
+            "bad.txt",
+            b"\xff\xfe\x00",
+            Metadata(),
+            None,
+        ),  # UTF-16 BOM with an odd byte count: refused or decoded
+        (
+            "menu.html",
+            b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            Metadata(),
+            "no article text",
+        ),
         ("nodate.md", b"---\ntitle: x\n---\nBody text.\n", Metadata(), "no 'published' date"),
         ("baddate.md", b"---\ntitle: x\npublished: 31/12/2021\n---\nBody.\n", Metadata(), "not a date"),
         ("future.md", b"---\ntitle: x\npublished: 2031-01-01\n---\nBody.\n", Metadata(), "in the future"),
         ("bare.txt", b"Two soldiers were wounded.", Metadata(), "no published date"),
-        ("big.md", b"---\npublished: 2022-01-01\n---\n" + b"a " * (MAX_ARTICLE_BYTES // 2 + 1), Metadata(),
-         "over the 5 MB limit"),
+        (
+            "big.md",
+            b"---\npublished: 2022-01-01\n---\n" + b"a " * (MAX_ARTICLE_BYTES // 2 + 1),
+            Metadata(),
+            "over the 5 MB limit",
+        ),
         ("sheet.xlsx", b"PK\x03\x04", Metadata(), "not articles"),
     ],
 )
@@ -66,7 +80,11 @@ def test_encodings_are_decoded():
 
 def test_saved_web_page_gives_text_and_metadata():
     article = article_from_bytes("page.html", PAGE.encode(), today=TODAY)
-    assert (article.title, article.published, article.source) == ("Clash near Sotk", date(2022, 9, 14), "Example News")
+    assert (article.title, article.published, article.source) == (
+        "Clash near Sotk",
+        date(2022, 9, 14),
+        "Example News",
+    )
     assert article.body.startswith("Two Armenian soldiers were wounded near the village of Sotk on Tuesday")
     assert "Home" not in article.body and "Share on Facebook" not in article.body
     assert "\n\n“The situation remains tense" in article.body
@@ -76,11 +94,17 @@ def test_bare_text_with_metadata():
     meta = Metadata(title="Pasted", published="2022-09-13", source="Wire")
     article = article_from_bytes("notes.txt", b"Two soldiers were wounded near Goris.", meta, TODAY)
     assert (article.title, article.published, article.source, article.body) == (
-        "Pasted", date(2022, 9, 13), "Wire", "Two soldiers were wounded near Goris.\n")
+        "Pasted",
+        date(2022, 9, 13),
+        "Wire",
+        "Two soldiers were wounded near Goris.\n",
+    )
 
 
-@pytest.mark.parametrize(("name", "safe"), [("../../etc/passwd", "passwd"), ("C:\\x\\a.md", "a.md"),
-                                            ("a\x00b.md", "a_b.md"), ("..", "unnamed")])
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [("../../etc/passwd", "passwd"), ("C:\\x\\a.md", "a.md"), ("a\x00b.md", "a_b.md"), ("..", "unnamed")],
+)
 def test_file_names_lose_their_path_characters(name, safe):
     assert safe_name(name) == safe
 
@@ -112,9 +136,13 @@ def test_hundreds_of_files_at_once(store, tmp_path):
     n = 200
     for i in range(n):
         body = f"{i + 2} Armenian soldiers were wounded near Jermuk on Monday, officials said (report {i}).\n"
-        (folder / f"a{i:03d}.md").write_text(f"---\ntitle: R{i}\npublished: 2022-09-13\n---\n{body}", encoding="utf-8")
+        (folder / f"a{i:03d}.md").write_text(
+            f"---\ntitle: R{i}\npublished: 2022-09-13\n---\n{body}", encoding="utf-8"
+        )
     seen = []
-    outcomes = ingest_paths(store, [folder], default_lexicon(), progress=lambda done, total, _: seen.append(done))
+    outcomes = ingest_paths(
+        store, [folder], default_lexicon(), progress=lambda done, total, _: seen.append(done)
+    )
     assert [o.status for o in outcomes] == ["added"] * n
     assert seen == list(range(1, n + 1))
     assert store.counts()["articles"] == n and store.counts()["casualties"] == n

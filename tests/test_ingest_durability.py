@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from borderwatch.ingest import read_path
 from borderwatch.extract import extract_article
+from borderwatch.ingest import read_path
 from borderwatch.lexicon import default_lexicon
 from borderwatch.schema import EXTRACTED_TABLES
 from borderwatch.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-KILLS = 12
+KILLS = 8
 SENTENCES = [
     "{n} Armenian soldiers were wounded near Jermuk on Monday, the Armenian Defense Ministry said.",
     "“The shelling did not stop until dawn,” said Foreign Minister Ararat Mirzoyan.",
@@ -37,8 +37,12 @@ def _write_articles(folder: Path, count: int, offset: int = 0) -> None:
 
 
 def _ingest(folder: Path, db: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "borderwatch", "ingest", str(folder), "--db", str(db)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "borderwatch", "ingest", str(folder), "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _expected_counts(folder: Path) -> dict[str, dict[str, int]]:
@@ -70,13 +74,13 @@ def _assert_consistent(db: Path, expected: dict[str, dict[str, int]]) -> int:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_at_random_points_leaves_whole_articles(tmp_path):
     folder, db = tmp_path / "articles", tmp_path / "bw.duckdb"
-    _write_articles(folder, 60)
+    _write_articles(folder, 40)
     expected = _expected_counts(folder)
     rng = random.Random(20210704)
     stored_counts = []
     for _ in range(KILLS):
         proc = _ingest(folder, db)
-        time.sleep(rng.uniform(0.3, 4.0))
+        time.sleep(rng.uniform(0.5, 3.5))
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         stored_counts.append(_assert_consistent(db, expected))

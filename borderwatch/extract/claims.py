@@ -25,7 +25,9 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 _OWN_VOICE_ESCALATION = re.compile(r"(?<![\w-])(?:escalat\w*|aggravat\w*)(?![\w-])", re.IGNORECASE)
-_NEGATOR_BEFORE = re.compile(r"(?:no|not|never|cannot|can't|can’t|nor|without)(?:\s+[\w’']+){0,3}\s*$", re.IGNORECASE)
+_NEGATOR_BEFORE = re.compile(
+    r"(?:no|not|never|cannot|can't|can’t|nor|without)(?:\s+[\w’']+){0,3}\s*$", re.IGNORECASE
+)
 _SHOOTING_CODES = ("193", "194", "195")
 
 
@@ -88,7 +90,9 @@ def _contradiction(doc, topic, claimant, quote_rows, casualty_rows, event_rows):
             if row["claimed_by"] != claimant and row["kind"] in ("killed", "wounded"):
                 n = row["count"] if row["count"] is not None else row["count_low"]
                 who = ", ".join(str(v) for v in (row["side"], row["role"]) if v and v != "unknown")
-                what = f"the article reports {n if n is not None else 'some'} {row['kind']}" + (f" ({who})" if who else "")
+                what = f"the article reports {n if n is not None else 'some'} {row['kind']}" + (
+                    f" ({who})" if who else ""
+                )
                 return "casualty", row["casualty_id"], row["char_start"], row["char_end"], what
     elif topic == "shooting":
         for row in event_rows:
@@ -108,7 +112,7 @@ def _contradiction(doc, topic, claimant, quote_rows, casualty_rows, event_rows):
                 continue
             end = _clause_end(doc.body, match.end())
             who = f"{speaker_quote['speaker']} says" if speaker_quote else "the article says"
-            return "statement", None, match.start(), end, f"{who} “{doc.body[match.start():end]}”"
+            return "statement", None, match.start(), end, f"{who} “{doc.body[match.start() : end]}”"
     return None
 
 

@@ -18,13 +18,21 @@ from borderwatch.geo import geo_precision
 from borderwatch.lexicon import Lexicon, Trigger
 
 STATEMENT = Trigger(("said",), "Strategic developments", "other", "010", "make statement", ())
-_CASUALTY_CODES = {"killed": ("190", "193", "194", "195"), "wounded": ("190", "193", "194", "195"),
-                   "captured": ("181",), "missing": ("181", "190")}
-_NEGATION_BEFORE = re.compile(r"(?<![\w-])(?:not|no|never|neither|nor|without|n’t|n't)(?:\s+[\w’'-]+){0,2}\s*$",
-                              re.IGNORECASE)
-_NEGATION_AFTER = re.compile(r"[\w\s’'-]{0,25}?\b(?:was|were|is|are|has|have|had|did|does|do)\s+(?:not|never)\b",
-                             re.IGNORECASE)
-_DESCRIPTION = re.compile(r"(?<![\w-])[Tt]he\s+(?P<head>organi[sz]ation|ministry|alliance|bloc|government)(?![\w-])")
+_CASUALTY_CODES = {
+    "killed": ("190", "193", "194", "195"),
+    "wounded": ("190", "193", "194", "195"),
+    "captured": ("181",),
+    "missing": ("181", "190"),
+}
+_NEGATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:not|no|never|neither|nor|without|n’t|n't)(?:\s+[\w’'-]+){0,2}\s*$", re.IGNORECASE
+)
+_NEGATION_AFTER = re.compile(
+    r"[\w\s’'-]{0,25}?\b(?:was|were|is|are|has|have|had|did|does|do)\s+(?:not|never)\b", re.IGNORECASE
+)
+_DESCRIPTION = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?P<head>organi[sz]ation|ministry|alliance|bloc|government)(?![\w-])"
+)
 _REQUIRES_WINDOW = 60
 _AGENT_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+by\s+(?:the\s+)?")
 _SOURCE_GAP = re.compile(r"\s+from\s+(?:the\s+)?")
@@ -70,7 +78,9 @@ def extract_events(
     return rows
 
 
-def _sentence_events(doc: Document, lexicon: Lexicon, sentence: Sentence, pattern: re.Pattern[str]) -> list[_Event]:
+def _sentence_events(
+    doc: Document, lexicon: Lexicon, sentence: Sentence, pattern: re.Pattern[str]
+) -> list[_Event]:
     body = doc.body
     events: list[_Event] = []
     seen: set[tuple[int, str]] = set()
@@ -81,7 +91,9 @@ def _sentence_events(doc: Document, lexicon: Lexicon, sentence: Sentence, patter
         trigger = lexicon.trigger_for(match.group())
         if trigger is None or not _requirements_met(body, trigger, match.end(), sentence.end):
             continue
-        clause_index = next(i for i, c in enumerate(parts) if c.start <= match.start() < c.end or i == len(parts) - 1)
+        clause_index = next(
+            i for i, c in enumerate(parts) if c.start <= match.start() < c.end or i == len(parts) - 1
+        )
         key = (clause_index, trigger.cameo_code)
         if key in seen:
             continue
@@ -96,8 +108,16 @@ def _sentence_events(doc: Document, lexicon: Lexicon, sentence: Sentence, patter
         places = _places(doc, event, clause.start, clause.end)
         if len(places) > 1:
             for place in places:
-                copy = _Event(trigger, event.start, event.end, sentence, event.actor1, event.actor2, place,
-                              event.negated)
+                copy = _Event(
+                    trigger,
+                    event.start,
+                    event.end,
+                    sentence,
+                    event.actor1,
+                    event.actor2,
+                    place,
+                    event.negated,
+                )
                 events.append(copy)
         else:
             event.place = places[0] if places else None
@@ -119,7 +139,9 @@ def _actors_in(doc: Document, start: int, end: int) -> list[Mention]:
         resolved = resolve_description(doc, match.start(), match.group("head"), match.group())
         if resolved is not None:
             mentions.append(
-                Mention(match.start(), match.end(), match.group(), resolved.name, resolved.kind, resolved.country)
+                Mention(
+                    match.start(), match.end(), match.group(), resolved.name, resolved.kind, resolved.country
+                )
             )
     return sorted(mentions, key=lambda m: m.start)
 
@@ -144,7 +166,9 @@ def _assign_actors(doc: Document, event: _Event, clause_start: int, clause_end: 
 def _places(doc: Document, event: _Event, clause_start: int, clause_end: int) -> list[PlaceMention]:
     """Places of the event's clause; a capital standing for its government ('from Yerevan') is not a place."""
     actor_spans = {(m.start, m.end) for m in (event.actor1, event.actor2) if m is not None}
-    places = [p for p in doc.within(doc.places, clause_start, clause_end) if (p.start, p.end) not in actor_spans]
+    places = [
+        p for p in doc.within(doc.places, clause_start, clause_end) if (p.start, p.end) not in actor_spans
+    ]
     local = [p for p in places if p.place.kind != "country"]
     if local:
         return local
@@ -159,12 +183,16 @@ def _statement_events(doc: Document, quote_rows: list[dict[str, object]]) -> lis
             continue
         sentence = doc.sentences[int(row["sentence_index"])]
         q_start, q_end = int(row["char_start"]), int(row["char_end"])
-        own_time = [t for t in doc.within(doc.times, sentence.start, sentence.end)
-                    if not (q_start <= t.start < q_end) and t.precision == "day"]
+        own_time = [
+            t
+            for t in doc.within(doc.times, sentence.start, sentence.end)
+            if not (q_start <= t.start < q_end) and t.precision == "day"
+        ]
         if not own_time:
             continue
-        speaker = next((m for m in doc.actors if m.name == row["speaker"] and sentence.start <= m.start < q_start),
-                       None)
+        speaker = next(
+            (m for m in doc.actors if m.name == row["speaker"] and sentence.start <= m.start < q_start), None
+        )
         event = _Event(STATEMENT, sentence.start, sentence.end, sentence, actor1=speaker)
         events.append(event)
     return events
@@ -183,8 +211,11 @@ def _rows(
         is_statement = event.trigger is STATEMENT
         dating = date_for(doc, event.start, dates_noun_before_relative=id(event) in relatives)
         if is_statement:
-            time = next(t for t in doc.within(doc.times, event.sentence.start, event.sentence.end)
-                        if t.precision == "day")
+            time = next(
+                t
+                for t in doc.within(doc.times, event.sentence.start, event.sentence.end)
+                if t.precision == "day"
+            )
             dating = type(dating)(time.date_start, time.date_end, time.precision, time.phrase)
         actor1, assoc = _as_actor(event.actor1)
         actor2, _ = _as_actor(event.actor2)
@@ -270,8 +301,19 @@ def _deduplicate(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     """The same event told twice in one article (same code, actors, date and place) is kept once."""
     kept, seen = [], set()
     for row in rows:
-        key = tuple(row[k] for k in ("cameo_code", "actor1", "actor2", "date_start", "date_end", "admin1",
-                                     "location", "negated"))
+        key = tuple(
+            row[k]
+            for k in (
+                "cameo_code",
+                "actor1",
+                "actor2",
+                "date_start",
+                "date_end",
+                "admin1",
+                "location",
+                "negated",
+            )
+        )
         if key in seen:
             continue
         seen.add(key)
@@ -283,8 +325,9 @@ def _link(rows: list[dict[str, object]], casualty_rows, troop_rows, lexicon: Lex
     """Casualties and troop figures join the nearest fitting event of their sentence; fatalities follow."""
     for casualty in casualty_rows:
         codes = _CASUALTY_CODES.get(str(casualty["kind"]), ())
-        candidates = [r for r in rows if r["sentence_index"] == casualty["sentence_index"]
-                      and r["cameo_code"] in codes]
+        candidates = [
+            r for r in rows if r["sentence_index"] == casualty["sentence_index"] and r["cameo_code"] in codes
+        ]
         if candidates:
             best = min(candidates, key=lambda r: abs(int(r["_trigger_start"]) - int(casualty["char_start"])))
             casualty["event_id"] = best["event_id"]
@@ -309,7 +352,9 @@ def _victims_as_actor2(row: dict[str, object], casualties: list[dict[str, object
     side = first["side"]
     forces = lexicon.forces.get(str(side))
     if forces is not None and row["actor1"] == forces.name:
-        row["actor1"] = None  # the count phrase ('three Armenian soldiers') names the victims, not the attacker
+        row["actor1"] = (
+            None  # the count phrase ('three Armenian soldiers') names the victims, not the attacker
+        )
     if first["perpetrator"] and not row["actor1"]:
         row["actor1"] = first["perpetrator"]
     if side and (row["actor2"] is None or row["actor2"] == row["actor1"]):

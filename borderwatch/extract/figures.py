@@ -23,7 +23,9 @@ _SOLDIER_NOUNS = (
     "military servicemen|militaries|contract soldiers|KIA"
 )
 _CIVILIAN_NOUNS = "civilians|civilian|residents|resident|villagers|villager|citizens|citizen|children|women"
-_OTHER_NOUNS = "people|persons|person|others|other|Armenians|Azerbaijanis|Azeris|prisoners|captives|hostages|POWs"
+_OTHER_NOUNS = (
+    "people|persons|person|others|other|Armenians|Azerbaijanis|Azeris|prisoners|captives|hostages|POWs"
+)
 # Words that end a count phrase's modifiers: a count does not reach across a verb or a preposition.
 _NOT_MODIFIER = (
     r"(?:killed|dead|died|wounded|injured|captured|missing|taken|among|and|or|in|near|at|on|by|from|to|with|"
@@ -38,29 +40,51 @@ _NOUN = re.compile(
     rf"(?P<mods>(?:(?!{_NOT_MODIFIER})(?:[A-Z][\w’'-]*|{_MODIFIER_WORDS})\s+){{0,3}})(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})(?![\w-])"
 )
 _KIND_WORDS = {
-    "killed": "killed", "dead": "killed", "died": "killed", "killing": "killed", "kia": "killed",
-    "lost their lives": "killed", "perished": "killed", "fatalities": "killed", "deaths": "killed",
-    "wounded": "wounded", "injured": "wounded", "wounding": "wounded", "injuring": "wounded",
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "killing": "killed",
+    "kia": "killed",
+    "lost their lives": "killed",
+    "perished": "killed",
+    "fatalities": "killed",
+    "deaths": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "wounding": "wounded",
+    "injuring": "wounded",
     "injuries": "wounded",
-    "captured": "captured", "capturing": "captured", "taken hostage": "captured", "taken prisoner": "captured",
-    "detained": "captured", "abducted": "captured", "held captive": "captured", "taken captive": "captured",
+    "captured": "captured",
+    "capturing": "captured",
+    "taken hostage": "captured",
+    "taken prisoner": "captured",
+    "detained": "captured",
+    "abducted": "captured",
+    "held captive": "captured",
+    "taken captive": "captured",
     "missing": "missing",
 }
-_KIND = re.compile(r"(?<![\w-])(?P<kind>" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + r")(?![\w-])",
-                   re.IGNORECASE)
+_KIND = re.compile(
+    r"(?<![\w-])(?P<kind>" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
 # Between a count phrase and its casualty word: auxiliaries and a few adverbs, inside one clause.
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:were|was|have been|has been|had been|are|is|being|been|got|reportedly|also|later|"
-    r"allegedly|were reported|was reported|reported|more|others|other)\s+)*$", re.IGNORECASE
+    r"allegedly|were reported|was reported|reported|more|others|other)\s+)*$",
+    re.IGNORECASE,
 )
 _ACTIVE_GAP = re.compile(r"^\s*(?:(?:at least|another|more than|over|some|a further)\s+)?$", re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?")
 _MILITARY = re.compile(rf"^(?:{_SOLDIER_NOUNS})$")
 _CIVILIAN = re.compile(rf"^(?:{_CIVILIAN_NOUNS})$")
-_TERRITORY = re.compile(r"\b(?:on|in|inside|within)\s+(?:the\s+)?(?P<who>[A-Z]\w+)(?:[’']s)?\s+(?:sovereign\s+)?territory")
+_TERRITORY = re.compile(
+    r"\b(?:on|in|inside|within)\s+(?:the\s+)?(?P<who>[A-Z]\w+)(?:[’']s)?\s+(?:sovereign\s+)?territory"
+)
 _AMONG = re.compile(
     rf"\bamong\s+(?:the\s+)?(?P<demonym>[A-Z][\w’'-]+)\s+(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})\b"
 )
+_LOCATIVE = re.compile(r"\b(?:in|near|at|inside|around|on|into|across|along|outside)\s+(?:the\s+)?$")
 _NEGATED = re.compile(r"\b(?:no|not|never|none|neither|nor|zero)\s+$", re.IGNORECASE)
 
 
@@ -85,6 +109,7 @@ class _Figure:
         if not self.kind:
             return self.start, self.end
         return min(self.start, self.kind_start), max(self.end, self.kind_end)
+
     perpetrator: str | None = None
 
 
@@ -119,8 +144,9 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence, time_spans)
     body = doc.body
     figures: list[_Figure] = []
     for number in NUMBER.finditer(body, sentence.start, sentence.end):
-        if any(s <= number.start() < e for s, e in time_spans) or _NEGATED.search(body, sentence.start,
-                                                                                      number.start()):
+        if any(s <= number.start() < e for s, e in time_spans) or _NEGATED.search(
+            body, sentence.start, number.start()
+        ):
             continue
         count = to_count(number)
         if count is None:
@@ -134,10 +160,18 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence, time_spans)
         else:
             end, noun_word, mods = number.end(), "", ""
         side = _side(lexicon, mods + " " + noun_word, doc, sentence, number.start(), body[number.end() : end])
-        role = "soldier" if _MILITARY.match(noun_word) else "civilian" if _CIVILIAN.match(noun_word) else "unknown"
+        role = (
+            "soldier"
+            if _MILITARY.match(noun_word)
+            else "civilian"
+            if _CIVILIAN.match(noun_word)
+            else "unknown"
+        )
         figure = _Figure(number.start(), end, count, noun_word, side, role)
         # 'killing one person and capturing 12': a casualty word right before the count wins
-        kind_match = _kind_before(body, sentence.start, number.start()) or _kind_after(body, end, sentence.end)
+        kind_match = _kind_before(body, sentence.start, number.start()) or _kind_after(
+            body, end, sentence.end
+        )
         if kind_match:
             figure.kind = _KIND_WORDS[kind_match.group("kind").lower()]
             figure.kind_start, figure.kind_end = kind_match.start(), kind_match.end()
@@ -181,7 +215,9 @@ def _kind_before(body: str, start: int, number_start: int) -> re.Match[str] | No
     return None
 
 
-def _side(lexicon: Lexicon, words: str, doc: Document, sentence: Sentence, offset: int, phrase: str) -> str | None:
+def _side(
+    lexicon: Lexicon, words: str, doc: Document, sentence: Sentence, offset: int, phrase: str
+) -> str | None:
     for word in re.findall(r"[\w’'-]+", words):
         if word in lexicon.demonyms:
             return lexicon.demonyms[word]
@@ -251,13 +287,20 @@ def _claimant_country(lexicon: Lexicon, doc: Document, claimant: str | None) -> 
     if not claimant:
         return None
     mention = next((m for m in doc.actors if m.name == claimant), None)
-    if mention is None or mention.kind not in ("organisation", "state", "armed forces") or not mention.country:
+    if (
+        mention is None
+        or mention.kind not in ("organisation", "state", "armed forces")
+        or not mention.country
+    ):
         return None
     return mention.country
 
 
-def _place(doc: Document, sentence: Sentence, after: int = 0) -> PlaceMention | None:
+def _place(doc: Document, sentence: Sentence, after: int = 0, located: bool = False) -> PlaceMention | None:
+    """The sentence's place (a town or province before a country); located: only after 'in', 'near', 'at' …"""
     places = [p for p in doc.within(doc.places, sentence.start, sentence.end) if p.start >= after]
+    if located:
+        places = [p for p in places if _LOCATIVE.search(doc.body, max(0, p.start - 16), p.start)]
     local = [p for p in places if p.place.kind != "country"]
     return (local or places or [None])[0]
 
@@ -294,7 +337,7 @@ def _casualty_row(doc: Document, sentence: Sentence, f: _Figure, claimant: str |
 def _troop_row(doc: Document, lexicon: Lexicon, sentence: Sentence, f: _Figure, claimant: str | None):
     dating = date_for(doc, f.start)
     territory = _TERRITORY.search(doc.body, f.end, sentence.end)
-    place = _place(doc, sentence, after=f.end)
+    place = _place(doc, sentence, after=f.end, located=True)
     location = admin1 = None
     if territory:
         who = territory.group("who")

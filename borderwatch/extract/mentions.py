@@ -17,12 +17,11 @@ from borderwatch.lexicon import Actor, Lexicon
 _NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*){0,4}")
-_PLACE_SUFFIX = re.compile(r"\s+(?:province|Province|region|Region|marz|Marz|district|District|village|city)\b")
+_PLACE_SUFFIX = re.compile(
+    r"\s+(?:province|Province|region|Region|marz|Marz|district|District|village|city)\b"
+)
 _NOT_NAME_WORDS = frozenset(
-    "The A An In On At Of For And But Or As By To From With After Before Since Thank God Here This That "
-    "These Those There It He She They We You I Last Next Monday Tuesday Wednesday Thursday Friday Saturday "
-    "Sunday January February March April May June July August September October November December "
-    "According Calling Meanwhile However Also Actually Such Minister Ministry Council Security".split()
+    ["The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "Or", "As", "By", "To", "From", "With", "After", "Before", "Since", "Thank", "God", "Here", "This", "That", "These", "Those", "There", "It", "He", "She", "They", "We", "You", "I", "Last", "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "According", "Calling", "Meanwhile", "However", "Also", "Actually", "Such", "Minister", "Ministry", "Council", "Security"]
 )
 
 
@@ -47,13 +46,17 @@ class _Patterns:
         self.role_then_name = re.compile(
             rf"(?<![\w-])(?P<role>{role})(?:\s+of\s+the\s+\S+)?,?\s+{rank}(?P<name>{_FULL_NAME})(?![\w-])"
         )
-        self.rank_then_name = re.compile(rf"(?<![\w-])(?P<rank>(?:Col|Gen|Lt|Maj|Capt|Brig|Adm)\.\s+){rank}"
-                                         rf"(?P<name>{_FULL_NAME})(?![\w-])")
+        self.rank_then_name = re.compile(
+            rf"(?<![\w-])(?P<rank>(?:Col|Gen|Lt|Maj|Capt|Brig|Adm)\.\s+){rank}"
+            rf"(?P<name>{_FULL_NAME})(?![\w-])"
+        )
         # "Toivo Klaar, the EU’s special representative", "Nikol Pashinyan, Armenia’s prime minister"
         self.name_then_role = re.compile(
             rf"(?<![\w-])(?P<name>{_FULL_NAME}),\s+(?:the\s+)?(?P<org>[^,;.]{{0,60}}?)\s*(?P<role>{role})(?![\w-])"
         )
-        self.role_alone = re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<org>\S+?)\s+)??(?P<role>{role})(?![\w-])")
+        self.role_alone = re.compile(
+            rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<org>\S+?)\s+)??(?P<role>{role})(?![\w-])"
+        )
         self.roles = role
 
 
@@ -75,7 +78,13 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> None:
 
 def _actor_mention(match: re.Match[str], actor: Actor) -> Mention:
     return Mention(
-        match.start(), match.end(), match.group(), actor.name, actor.kind, actor.country, actor.role,
+        match.start(),
+        match.end(),
+        match.group(),
+        actor.name,
+        actor.kind,
+        actor.country,
+        actor.role,
         actor.organisation,
     )
 
@@ -104,8 +113,18 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
         known = people.setdefault(person.name, person)
         if not known.role and person.role:
             known = people[person.name] = person
-        mentions.append(Mention(start, end, body[start:end], known.name, "person", known.country, known.role,
-                                known.organisation))
+        mentions.append(
+            Mention(
+                start,
+                end,
+                body[start:end],
+                known.name,
+                "person",
+                known.country,
+                known.role,
+                known.organisation,
+            )
+        )
 
     for m in pats.role_then_name.finditer(body):
         if _bad_name(m.group("name"), lexicon):
@@ -114,7 +133,11 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
         trailing = re.match(r"\s+of\s+(?:the\s+)?(\S+)", body[m.end("role") : m.start("name")])
         if trailing and trailing.group(1) in lexicon.actor_forms:
             org = lexicon.actor_forms[trailing.group(1)].name
-        add(m.start("name"), m.end("name"), Person(m.group("name"), lexicon.roles[m.group("role")], org, country))
+        add(
+            m.start("name"),
+            m.end("name"),
+            Person(m.group("name"), lexicon.roles[m.group("role")], org, country),
+        )
         titled.append((m.start(), m.end()))
     for m in pats.name_then_role.finditer(body):
         if _bad_name(m.group("name"), lexicon) or m.group("name") in people:
@@ -129,7 +152,11 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
         for demonym, c in lexicon.demonyms.items():
             if re.search(rf"\b{re.escape(demonym)}\b", org_text):
                 country = country or c
-        add(m.start("name"), m.end("name"), Person(m.group("name"), lexicon.roles[m.group("role")], org, country))
+        add(
+            m.start("name"),
+            m.end("name"),
+            Person(m.group("name"), lexicon.roles[m.group("role")], org, country),
+        )
         titled.append((m.start(), m.end()))
     for m in pats.rank_then_name.finditer(body):
         if not _bad_name(m.group("name"), lexicon) and m.group("name") not in people:
@@ -156,10 +183,17 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
             continue  # 'the Azerbaijani foreign minister' is not the Armenian one named before
         if org_word and org_word in lexicon.actor_forms:
             org_actor = lexicon.actor_forms[org_word]
-            if person.organisation and org_actor.name != person.organisation and org_actor.kind == "organisation":
+            if (
+                person.organisation
+                and org_actor.name != person.organisation
+                and org_actor.kind == "organisation"
+            ):
                 continue
-        elif org_word and org_word.lower() not in ("the",) and org_word[0].isupper() and org_word not in (
-            lexicon.demonyms
+        elif (
+            org_word
+            and org_word.lower() not in ("the",)
+            and org_word[0].isupper()
+            and org_word not in (lexicon.demonyms)
         ):
             continue
         add(m.start(), m.end(), person)

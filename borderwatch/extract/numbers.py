@@ -10,23 +10,65 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Vague amounts: the lower bound ACLED-style readers take, never a count.
-VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 2, "a few": 2,
-         "a number of": 2, "many": 2, "some": 1}
+VAGUE = {
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "several": 2,
+    "a few": 2,
+    "a number of": 2,
+    "many": 2,
+    "some": 1,
+}
 _EXACTLY_VAGUE = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2}
 
 _WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k in _UNITS if _UNITS[k] < 10 and k != "zero")
-    + r"))?|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
-    + r"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:" + "|".join(_TENS) + "|"
-    + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"))?)?"
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(k for k in _UNITS if _UNITS[k] < 10 and k != "zero")
+    + r"))?|"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r")"
+    + r"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:"
+    + "|".join(_TENS)
+    + "|"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r"))?)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s+(?:thousand|million))?"
 _QUALIFIER = (

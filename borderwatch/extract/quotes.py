@@ -22,8 +22,10 @@ _MIN_REPORTED_WORDS = 3
 _TRAILING_WORDS = 10  # longest attribution after a reported clause ('…, the Armenian Defense Ministry said.')
 _TRAILING_EXTRA_WORDS = 4  # words allowed after the speaker and verb ('in a statement on Tuesday')
 _ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
-_CLAUSE_LEAD = re.compile(r"(?:\s*(?:on|in|late on|early on)\s+\w+(?:\s+(?:morning|evening|night|afternoon))?)?"
-                          r"\s*,?\s*(?:that\s+)?")
+_CLAUSE_LEAD = re.compile(
+    r"(?:\s*(?:on|in|late on|early on)\s+\w+(?:\s+(?:morning|evening|night|afternoon))?)?"
+    r"\s*,?\s*(?:that\s+)?"
+)
 _ACCUSED_OF = re.compile(r"[^,.;]{1,60}?\bof\s+\w+ing\b")  # 'accused Baku’s military of opening fire'
 _NOT_A_CLAUSE = re.compile(r"(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|its|their)\b")
 
@@ -103,8 +105,10 @@ def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | 
     close_end = min(raw.end + 1, sentence.end)
     after = body[close_end : sentence.end]
     verb = SPEECH_VERB.search(after)
-    if verb and len(after[: verb.start()].split()) <= _ATTRIBUTION_GAP and not _QUOTE_MARK.search(
-        after, 0, verb.start()
+    if (
+        verb
+        and len(after[: verb.start()].split()) <= _ATTRIBUTION_GAP
+        and not _QUOTE_MARK.search(after, 0, verb.start())
     ):
         clause_end = _clause_end(body, close_end + verb.end(), sentence.end)
         speaker = speaker_in(doc, close_end, close_end + verb.start(), prefer_last=True) or speaker_in(
@@ -198,12 +202,16 @@ def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | 
         words = body[clause.start : clause.end].split()
         if len(words) < _MIN_REPORTED_WORDS or _NOT_A_CLAUSE.match(body, clause.start, clause.end):
             continue
-        accusation = verb.group("verb").startswith("accuse") and _ACCUSED_OF.match(body, clause.start, clause.end)
-        if verb.group("verb") in NEEDS_THAT and not accusation and not re.search(
-            r"\bthat\s*$", body[rest_start : clause.start]
+        accusation = verb.group("verb").startswith("accuse") and _ACCUSED_OF.match(
+            body, clause.start, clause.end
+        )
+        if (
+            verb.group("verb") in NEEDS_THAT
+            and not accusation
+            and not re.search(r"\bthat\s*$", body[rest_start : clause.start])
         ):
             continue  # 'reported clashes', 'accused Baku of …': an object, not a reported statement
-        if body[clause.start] in "“\"‘":
+        if body[clause.start] in '“"‘':
             continue
         return clause, speaker, verb.group("verb")
     return None
@@ -213,7 +221,7 @@ def _trailing_attribution(doc: Document, sentence: Sentence) -> tuple[Span, Spea
     """'Two villages lost power, Armenian officials said.' / '…, said the ministry.'"""
     body = doc.body
     comma = body.rfind(",", sentence.start, sentence.end)
-    if comma < 0 or doc.in_quote(comma) or body[sentence.start] in "“\"‘":
+    if comma < 0 or doc.in_quote(comma) or body[sentence.start] in '“"‘':
         return None
     tail = body[comma + 1 : sentence.end]
     verb = SPEECH_VERB.search(tail)
@@ -221,12 +229,16 @@ def _trailing_attribution(doc: Document, sentence: Sentence) -> tuple[Span, Spea
         return None
     v_start = comma + 1 + verb.start()
     speaker = speaker_in(doc, comma + 1, v_start, prefer_last=True) or speaker_in(
-        doc, comma + 1 + verb.end(), sentence.end)
+        doc, comma + 1 + verb.end(), sentence.end
+    )
     if speaker is None:
         return None
     # The attribution must be the whole tail: speaker and verb first, then at most a few words ('in a statement').
     head_end, tail_start = min(speaker.start, v_start), max(speaker.end, comma + 1 + verb.end())
-    if body[comma + 1 : head_end].split() or len(body[tail_start : sentence.end].split()) > _TRAILING_EXTRA_WORDS:
+    if (
+        body[comma + 1 : head_end].split()
+        or len(body[tail_start : sentence.end].split()) > _TRAILING_EXTRA_WORDS
+    ):
         return None
     clause = _trim_reported(body, sentence.start, comma)
     if len(body[clause.start : clause.end].split()) < _MIN_REPORTED_WORDS:
@@ -234,7 +246,9 @@ def _trailing_attribution(doc: Document, sentence: Sentence) -> tuple[Span, Spea
     return clause, speaker, verb.group("verb")
 
 
-def _according(doc: Document, sentence: Sentence, according: re.Match[str]) -> tuple[Span, Speaker, str] | None:
+def _according(
+    doc: Document, sentence: Sentence, according: re.Match[str]
+) -> tuple[Span, Speaker, str] | None:
     body = doc.body
     start = sentence.start + according.end()
     speaker = speaker_in(doc, start, min(sentence.end, start + 60))
@@ -277,7 +291,9 @@ def _row(
 ) -> dict[str, object]:
     text = doc.body[span.start : span.end]
     said = _date_said(doc, sentence, exclude)
-    audience = AUDIENCE.match(doc.body, doc.body.find(verb, sentence.start) + len(verb)) if verb == "told" else None
+    audience = (
+        AUDIENCE.match(doc.body, doc.body.find(verb, sentence.start) + len(verb)) if verb == "told" else None
+    )
     return {
         "quote_id": None,
         "article_id": doc.article_id,

@@ -14,8 +14,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A candidate end of sentence: terminal punctuation, closing quotes or brackets, then space.
 _CANDIDATE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n(?=\s*\S)")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr col gen lt maj capt sgt st no jan feb mar apr jun jul aug sep sept oct nov dec "
-    "jr sr prof gov sen rep vs etc inc ltd co corp approx u.s u.n e.g i.e a.m p.m adm brig cmdr".split()
+    ["mr", "mrs", "ms", "dr", "col", "gen", "lt", "maj", "capt", "sgt", "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jr", "sr", "prof", "gov", "sen", "rep", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "u.s", "u.n", "e.g", "i.e", "a.m", "p.m", "adm", "brig", "cmdr"]
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
@@ -73,8 +72,8 @@ def _split_paragraph(body: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _line_ends_unit(text: str, newline: int) -> bool:
     """A line break inside a paragraph ends a unit after final punctuation or a heading-like line."""
-    line = text[: newline].rsplit("\n", 1)[-1].rstrip()
-    return bool(line) and (line[-1] in ".!?:\"”’" or line.startswith("#") or len(line) < 80)
+    line = text[:newline].rsplit("\n", 1)[-1].rstrip()
+    return bool(line) and (line[-1] in '.!?:"”’' or line.startswith("#") or len(line) < 80)
 
 
 def _is_abbreviation(text: str, match: re.Match[str]) -> bool:

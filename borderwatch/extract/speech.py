@@ -21,8 +21,7 @@ SPEECH_VERBS = (
 )
 # Verbs that take a noun as readily as a clause: reported speech only with 'that' ('reported that …').
 NEEDS_THAT = frozenset(
-    "reported reports accused accuses denied denies urged urges confirmed confirms announced announces "
-    "wrote writes recalled acknowledged admitted continued concluded".split()
+    ["reported", "reports", "accused", "accuses", "denied", "denies", "urged", "urges", "confirmed", "confirms", "announced", "announces", "wrote", "writes", "recalled", "acknowledged", "admitted", "continued", "concluded"]
 )
 SPEECH_VERB = re.compile(rf"(?<![\w-])(?P<verb>{SPEECH_VERBS})(?![\w-])")
 AUDIENCE = re.compile(
@@ -67,16 +66,25 @@ class Speaker:
     end: int
 
     @classmethod
-    def of(cls, mention: Mention, text: str | None = None, start: int | None = None,
-           end: int | None = None) -> Speaker:
+    def of(
+        cls, mention: Mention, text: str | None = None, start: int | None = None, end: int | None = None
+    ) -> Speaker:
         org = mention.organisation or ("" if mention.kind == "person" else mention.name)
         return cls(
-            mention.name, text if text is not None else mention.text, mention.role, org, mention.country,
-            mention.kind, mention.start if start is None else start, mention.end if end is None else end,
+            mention.name,
+            text if text is not None else mention.text,
+            mention.role,
+            org,
+            mention.country,
+            mention.kind,
+            mention.start if start is None else start,
+            mention.end if end is None else end,
         )
 
 
-def last_actor_before(doc: Document, offset: int, kinds: tuple[str, ...], name_hint: str = "") -> Mention | None:
+def last_actor_before(
+    doc: Document, offset: int, kinds: tuple[str, ...], name_hint: str = ""
+) -> Mention | None:
     """The last actor mention of one of the kinds ending before offset (optionally whose name has a word)."""
     best = None
     for mention in doc.actors:
@@ -97,13 +105,21 @@ def speaker_in(doc: Document, start: int, end: int, prefer_last: bool = False) -
     for match in _PRONOUN.finditer(text):
         person = last_actor_before(doc, start + match.start(), ("person",))
         if person:
-            candidates.append((start + match.start(),
-                               Speaker.of(person, match.group(), start + match.start(), start + match.end())))
+            candidates.append(
+                (
+                    start + match.start(),
+                    Speaker.of(person, match.group(), start + match.start(), start + match.end()),
+                )
+            )
     for match in _DESCRIPTION.finditer(text):
         resolved = resolve_description(doc, start + match.start(), match.group("head"), match.group())
         if resolved:
-            candidates.append((start + match.start(),
-                               Speaker.of(resolved, match.group(), start + match.start(), start + match.end())))
+            candidates.append(
+                (
+                    start + match.start(),
+                    Speaker.of(resolved, match.group(), start + match.start(), start + match.end()),
+                )
+            )
     if not candidates:
         return None
     candidates.sort(key=lambda c: c[0])
