@@ -79,7 +79,9 @@ def decode_text(data: bytes, source: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ArticleError(source, "the file starts as UTF-16 but is not valid UTF-16; save it as UTF-8") from None
+            raise ArticleError(
+                source, "the file starts as UTF-16 but is not valid UTF-16; save it as UTF-8"
+            ) from None
     if b"\x00" in data:
         raise ArticleError(source, "the file is binary, not text; save the article as .md or .txt (UTF-8)")
     try:
@@ -105,7 +107,9 @@ def parse_article(text: str, source: str, today: date | None = None) -> Article:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as err:
-        raise ArticleError(source, f"the front matter is not valid YAML ({err.__class__.__name__}); fix it") from None
+        raise ArticleError(
+            source, f"the front matter is not valid YAML ({err.__class__.__name__}); fix it"
+        ) from None
     if not isinstance(meta, dict):
         raise ArticleError(source, "the front matter must be 'key: value' lines")
     published = parse_published(meta.get("published"), source, today)

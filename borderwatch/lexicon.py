@@ -74,7 +74,9 @@ def load_lexicon(directory: Path = LEXICON_DIR, places: tuple[Place, ...] | None
     forces: dict[str, Actor] = {}
     demonyms: dict[str, str] = {}
     for row in _rows(directory / "actors.csv"):
-        actor = Actor(row["actor_id"], row["name"], row["kind"], row["country"], row["role"], row["organisation"])
+        actor = Actor(
+            row["actor_id"], row["name"], row["kind"], row["country"], row["role"], row["organisation"]
+        )
         for form in (row["name"], *_split(row["aliases"])):
             actor_forms.setdefault(form, actor)
         if actor.kind == "state":

@@ -67,8 +67,12 @@ def _cols(*specs: tuple[str, str, str]) -> tuple[Column, ...]:
 _DATED = (
     ("date_start", DATE, "First day the row can refer to (ISO date)."),
     ("date_end", DATE, "Last day the row can refer to, inclusive."),
-    ("date_precision", TEXT, "How precise the date is: day, week, month, year or unknown. "
-     "'in May' is a month, not May 1st; unknown is bounded by the publication date."),
+    (
+        "date_precision",
+        TEXT,
+        "How precise the date is: day, week, month, year or unknown. "
+        "'in May' is a month, not May 1st; unknown is bounded by the publication date.",
+    ),
     ("date_phrase", TEXT, "The words the article used for the date ('last month'); empty when none."),
 )
 _PROVENANCE = (
@@ -78,7 +82,11 @@ _PROVENANCE = (
     ("evidence", TEXT, "The exact words of the article this row was read from."),
 )
 _CLAIMED = (
-    ("claimed_by", TEXT, "Who says it ('Armenian officials'); empty when the article says it in its own voice."),
+    (
+        "claimed_by",
+        TEXT,
+        "Who says it ('Armenian officials'); empty when the article says it in its own voice.",
+    ),
 )
 
 ARTICLES = Table(
@@ -107,9 +115,17 @@ EVENTS = Table(
     _cols(
         ("event_id", TEXT, "Identifier: article_id, 'E' and a sequence number."),
         ("article_id", TEXT, "Article the event was read from."),
-        ("event_type", TEXT, "ACLED event type (Battles, Explosions/Remote violence, Violence against "
-         "civilians, Strategic developments)."),
-        ("sub_event_type", TEXT, "ACLED sub-event type (armed clash, non-violent transfer of territory, other …)."),
+        (
+            "event_type",
+            TEXT,
+            "ACLED event type (Battles, Explosions/Remote violence, Violence against "
+            "civilians, Strategic developments).",
+        ),
+        (
+            "sub_event_type",
+            TEXT,
+            "ACLED sub-event type (armed clash, non-violent transfer of territory, other …).",
+        ),
         ("cameo_code", TEXT, "CAMEO event code (GDELT), e.g. 0232 appeal for military aid."),
         ("cameo_name", TEXT, "CAMEO code's name."),
         ("trigger", TEXT, "The word or phrase that names the event ('rejected', 'taken hostage')."),
@@ -127,7 +143,11 @@ EVENTS = Table(
         ("latitude", FLOAT, "Latitude of the place (WGS84); empty when only a province or country is known."),
         ("longitude", FLOAT, "Longitude of the place (WGS84)."),
         ("geo_precision", TEXT, "How precise the place is: exact, near, admin1, country or unknown."),
-        ("fatalities", INT, "People killed in this event, from its casualty rows; empty when unknown (never 0 for unknown)."),
+        (
+            "fatalities",
+            INT,
+            "People killed in this event, from its casualty rows; empty when unknown (never 0 for unknown).",
+        ),
         *_CLAIMED,
         ("negated", BOOL, "True when the text says the event did not happen ('a decision … was not made')."),
         ("summary", TEXT, "One line in plain words."),
@@ -192,8 +212,12 @@ QUOTES = Table(
         ("speaker_text", TEXT, "The words the article used for the speaker at this quote ('Zas', 'he')."),
         ("speaker_role", TEXT, "Speaker's role (Secretary-General)."),
         ("speaker_org", TEXT, "Speaker's organisation (CSTO)."),
-        ("kind", TEXT, "direct (a whole quoted statement), partial (a quoted fragment inside the "
-         "article's own sentence) or reported (indirect speech)."),
+        (
+            "kind",
+            TEXT,
+            "direct (a whole quoted statement), partial (a quoted fragment inside the "
+            "article's own sentence) or reported (indirect speech).",
+        ),
         ("text", TEXT, "The quote exactly as in the article (without the quotation marks)."),
         ("verb", TEXT, "Speech verb (said, told, claimed …)."),
         ("date_said", DATE, "When it was said, where the text gives it."),
@@ -237,7 +261,11 @@ PLACES = Table(
         ("latitude", FLOAT, "Latitude (WGS84); empty for a province or country."),
         ("longitude", FLOAT, "Longitude (WGS84)."),
         ("aliases", TEXT, "Other spellings, pipe-separated."),
-        ("source", TEXT, "Where the coordinates come from (GeoNames id, Natural Earth, hand-added with citation)."),
+        (
+            "source",
+            TEXT,
+            "Where the coordinates come from (GeoNames id, Natural Earth, hand-added with citation).",
+        ),
         ("n_mentions", INT, "Number of mentions in the article."),
         ("article_id", TEXT, "Article the mentions were counted in."),
     ),
@@ -257,7 +285,11 @@ CLAIMS = Table(
         ("contradicted_by_id", TEXT, "Row that contradicts it."),
         ("other_article_id", TEXT, "Article of the contradicting row."),
         ("contradiction", TEXT, "One line: 'says no casualties; article reports 1 killed'."),
-        ("other_text", TEXT, "The contradicting words: body[other_char_start:other_char_end] of the other article."),
+        (
+            "other_text",
+            TEXT,
+            "The contradicting words: body[other_char_start:other_char_end] of the other article.",
+        ),
         ("char_start", INT, "Offset of the claim in its article's body."),
         ("char_end", INT, "End offset of the claim."),
         ("other_char_start", INT, "Offset of the contradicting words in the other article's body."),
@@ -266,8 +298,7 @@ CLAIMS = Table(
 )
 
 TABLES: dict[str, Table] = {
-    t.name: t
-    for t in (ARTICLES, EVENTS, CASUALTIES, TROOP_FIGURES, QUOTES, ACTORS, PLACES, CLAIMS)
+    t.name: t for t in (ARTICLES, EVENTS, CASUALTIES, TROOP_FIGURES, QUOTES, ACTORS, PLACES, CLAIMS)
 }
 # Tables whose rows are extracted from one article (everything but articles itself).
 EXTRACTED_TABLES = tuple(name for name in TABLES if name != "articles")

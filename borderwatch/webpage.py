@@ -44,7 +44,9 @@ def article_from_html(
         )
     found_date = published or meta.get("date")
     if not found_date:
-        raise ArticleError(source, "the page gives no publication date; enter the published date (YYYY-MM-DD)")
+        raise ArticleError(
+            source, "the page gives no publication date; enter the published date (YYYY-MM-DD)"
+        )
     headline = (title or meta.get("title") or "").strip()
     body = _paragraphs(text, headline)
     return Article(
