@@ -70,8 +70,8 @@ _KIND = re.compile(
 )
 # Between a count phrase and its casualty word: auxiliaries and a few adverbs, inside one clause.
 _PASSIVE_GAP = re.compile(
-    r"^\s*(?:(?:were|was|have been|has been|had been|are|is|being|been|got|reportedly|also|later|"
-    r"allegedly|were reported|was reported|reported|more|others|other)\s+)*$",
+    r"\s*(?:(?:were|was|have|has|had|been|are|is|being|be|got|reportedly|also|later|allegedly|confirmed|"
+    r"reported|officially|now|all|both|believed|feared|presumed|said|to|suffered|sustained|more|others|other)\s+)*",
     re.IGNORECASE,
 )
 _ACTIVE_GAP = re.compile(r"^\s*(?:(?:at least|another|more than|over|some|a further)\s+)?$", re.IGNORECASE)
@@ -85,6 +85,10 @@ _AMONG = re.compile(
     rf"\bamong\s+(?:the\s+)?(?P<demonym>[A-Z][\w’'-]+)\s+(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})\b"
 )
 _LOCATIVE = re.compile(r"\b(?:in|near|at|inside|around|on|into|across|along|outside)\s+(?:the\s+)?$")
+# A sentence about prisoners counts captives, not the size of a force.
+_CAPTIVITY = re.compile(
+    r"\b(?:prisoners?|captives?|captivity|detainees?|hostages?|held|detained|POWs?|exchange[ds]?)\b"
+)
 _NEGATED = re.compile(r"\b(?:no|not|never|none|neither|nor|zero)\s+$", re.IGNORECASE)
 
 
@@ -131,7 +135,12 @@ def extract_figures(
                 figure.side = _claimant_country(lexicon, doc, claimant)
             if figure.kind:
                 casualties.append(_casualty_row(doc, sentence, figure, claimant))
-            elif _MILITARY.match(figure.noun) and figure.side and _is_force_size(figure.count):
+            elif (
+                _MILITARY.match(figure.noun)
+                and figure.side
+                and _is_force_size(figure.count)
+                and not _CAPTIVITY.search(doc.body, sentence.start, sentence.end)
+            ):
                 troops.append(_troop_row(doc, lexicon, sentence, figure, claimant))
     for n, row in enumerate(casualties, 1):
         row["casualty_id"] = f"{doc.article_id}-C{n:03d}"
@@ -199,7 +208,7 @@ def _apply_among(lexicon: Lexicon, body: str, sentence: Sentence, figures: list[
 
 def _kind_after(body: str, start: int, stop: int) -> re.Match[str] | None:
     match = _KIND.search(body, start, min(stop, start + 60))
-    if match and _PASSIVE_GAP.match(body[start : match.start()]):
+    if match and _PASSIVE_GAP.fullmatch(body, start, match.start()):
         return match
     return None
 

@@ -21,7 +21,74 @@ _PLACE_SUFFIX = re.compile(
     r"\s+(?:province|Province|region|Region|marz|Marz|district|District|village|city)\b"
 )
 _NOT_NAME_WORDS = frozenset(
-    ["The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "Or", "As", "By", "To", "From", "With", "After", "Before", "Since", "Thank", "God", "Here", "This", "That", "These", "Those", "There", "It", "He", "She", "They", "We", "You", "I", "Last", "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "According", "Calling", "Meanwhile", "However", "Also", "Actually", "Such", "Minister", "Ministry", "Council", "Security"]
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "And",
+        "But",
+        "Or",
+        "As",
+        "By",
+        "To",
+        "From",
+        "With",
+        "After",
+        "Before",
+        "Since",
+        "Thank",
+        "God",
+        "Here",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "You",
+        "I",
+        "Last",
+        "Next",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "According",
+        "Calling",
+        "Meanwhile",
+        "However",
+        "Also",
+        "Actually",
+        "Such",
+        "Minister",
+        "Ministry",
+        "Council",
+        "Security",
+    ]
 )
 
 
@@ -53,6 +120,10 @@ class _Patterns:
         # "Toivo Klaar, the EU’s special representative", "Nikol Pashinyan, Armenia’s prime minister"
         self.name_then_role = re.compile(
             rf"(?<![\w-])(?P<name>{_FULL_NAME}),\s+(?:the\s+)?(?P<org>[^,;.]{{0,60}}?)\s*(?P<role>{role})(?![\w-])"
+        )
+        # "The director of Ararat city hospital, Arayik Sardaryan," — the role's long apposition, then the name
+        self.role_of_then_name = re.compile(
+            rf"(?<![\w-])(?P<role>{role})\s+of\s+(?P<of>[^,.;“”\"]{{1,70}}),\s+(?P<name>{_FULL_NAME})(?=\s*,)"
         )
         self.role_alone = re.compile(
             rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<org>\S+?)\s+)??(?P<role>{role})(?![\w-])"
@@ -142,16 +213,17 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
     for m in pats.name_then_role.finditer(body):
         if _bad_name(m.group("name"), lexicon) or m.group("name") in people:
             continue
-        org_text = m.group("org")
-        org, country = "", ""
-        for form, actor in lexicon.actor_forms.items():
-            if form in org_text:
-                org = actor.name if actor.kind in ("organisation", "group") else ""
-                country = actor.country
-                break
-        for demonym, c in lexicon.demonyms.items():
-            if re.search(rf"\b{re.escape(demonym)}\b", org_text):
-                country = country or c
+        org, country = _organisation_in(m.group("org"), lexicon)
+        add(
+            m.start("name"),
+            m.end("name"),
+            Person(m.group("name"), lexicon.roles[m.group("role")], org, country),
+        )
+        titled.append((m.start(), m.end()))
+    for m in pats.role_of_then_name.finditer(body):
+        if _bad_name(m.group("name"), lexicon) or any(s <= m.start("name") < e for s, e in titled):
+            continue
+        org, country = _organisation_in(m.group("of"), lexicon)
         add(
             m.start("name"),
             m.end("name"),
@@ -198,6 +270,20 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
             continue
         add(m.start(), m.end(), person)
     return sorted(mentions, key=lambda x: x.start)
+
+
+def _organisation_in(text: str, lexicon: Lexicon) -> tuple[str, str]:
+    """The organisation and country named in a role's description ('the EU’s', 'Armenia’s', 'Ararat city hospital')."""
+    org, country = "", ""
+    for form, actor in lexicon.actor_forms.items():
+        if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            org = actor.name if actor.kind in ("organisation", "group") else ""
+            country = actor.country
+            break
+    for demonym, c in lexicon.demonyms.items():
+        if re.search(rf"\b{re.escape(demonym)}\b", text):
+            country = country or c
+    return org, country
 
 
 def _bad_name(name: str, lexicon: Lexicon) -> bool:

@@ -21,7 +21,27 @@ SPEECH_VERBS = (
 )
 # Verbs that take a noun as readily as a clause: reported speech only with 'that' ('reported that …').
 NEEDS_THAT = frozenset(
-    ["reported", "reports", "accused", "accuses", "denied", "denies", "urged", "urges", "confirmed", "confirms", "announced", "announces", "wrote", "writes", "recalled", "acknowledged", "admitted", "continued", "concluded"]
+    [
+        "reported",
+        "reports",
+        "accused",
+        "accuses",
+        "denied",
+        "denies",
+        "urged",
+        "urges",
+        "confirmed",
+        "confirms",
+        "announced",
+        "announces",
+        "wrote",
+        "writes",
+        "recalled",
+        "acknowledged",
+        "admitted",
+        "continued",
+        "concluded",
+    ]
 )
 SPEECH_VERB = re.compile(rf"(?<![\w-])(?P<verb>{SPEECH_VERBS})(?![\w-])")
 AUDIENCE = re.compile(
@@ -31,8 +51,8 @@ AUDIENCE = re.compile(
 _PRONOUN = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er)(?![\w-])")
 _DESCRIPTION = re.compile(
     r"(?<![\w-])[Tt]he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press)\s+)*"
-    r"(?P<head>ministry|organi[sz]ation|agency|alliance|bloc|office|statement|commission|council|"
-    r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army)(?![\w-])"
+    r"(?P<head>(?i:ministry|organi[sz]ation|agency|alliance|bloc|office|statement|commission|council|"
+    r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army))(?![\w-])"
 )
 _HEAD_KINDS = {
     "ministry": ("organisation",),
