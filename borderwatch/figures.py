@@ -1,0 +1,315 @@
+"""Figure builders: plain functions from the store's DataFrames to Plotly figures and headline numbers.
+
+No Streamlit here, so every figure can be tested on a hand-made DataFrame.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# Okabe & Ito (2008), the colour-blind-safe palette.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+# How an event's date precision is drawn. Shape and line style differ, not only colour.
+POINT, BAND, OPEN = "point", "band", "open"
+PRECISION_SHAPE = {"day": POINT, "week": BAND, "month": BAND, "year": BAND}
+TRACE_NAMES = {
+    POINT: "Exact day (dot)",
+    BAND: "Week, month or year (solid bar)",
+    OPEN: "Date unknown: before publication (dashed, open start)",
+}
+LANE_TITLES = {"actor": "Actor (who acted)", "event_type": "Event type"}
+UNKNOWN_LANE = {"actor": "Unknown actor", "event_type": "Unknown type"}
+
+ONE_DAY = timedelta(days=1)
+ROW_GAP = timedelta(days=1)  # bars that touch (May, then June) go on separate rows, not read as one
+MIN_OPEN_LEAD = timedelta(days=10)  # how far left an open-ended band starts when nothing else is dated
+BAND_WIDTH = 10
+OPEN_WIDTH = 3
+POINT_SIZE = 13
+CAP_SIZE = 18
+LABEL_LIFT = 0.38  # rows: 'date unknown' sits clear above its dashed band
+ROW_HEIGHT, COMPACT_ROW_HEIGHT = 38, 26
+BASE_HEIGHT, COMPACT_BASE_HEIGHT = 170, 140
+MARKER_OUTLINE = "rgba(128,128,128,0.9)"  # mid grey: visible on light and dark backgrounds
+
+Lanes = Literal["actor", "event_type"]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One event as drawn: its lane, its row inside the figure, and its x extent."""
+
+    event_id: str
+    lane: str
+    row: int
+    shape: str
+    x0: pd.Timestamp
+    x1: pd.Timestamp
+
+
+def timeline_figure(events: pd.DataFrame, lanes: Lanes = "actor", compact: bool = False) -> go.Figure:
+    """Events at their date intervals: dots for exact days, bars for weeks/months/years, dashed open bars
+    for unknown dates (bounded by publication); one lane per actor or event type."""
+    placed = place_events(events, lanes)
+    by_id = events.set_index("event_id")
+    fig = go.Figure()
+    for shape in (BAND, OPEN, POINT):
+        rows = [p for p in placed if p.shape == shape]
+        if rows:
+            fig.add_trace(_trace(shape, rows, by_id))
+    if not compact and any(p.shape == OPEN for p in placed):
+        fig.add_trace(_open_labels([p for p in placed if p.shape == OPEN]))
+    lane_rows: dict[str, list[int]] = {}
+    for p in placed:
+        lane_rows.setdefault(p.lane, []).append(p.row)
+    n_rows = max((p.row for p in placed), default=0) + 1
+    title = f"Events over time, by {LANE_TITLES[lanes].split(' (')[0].lower()}"
+    fig.update_layout(
+        title={"text": title},
+        xaxis={"title": {"text": "Date"}, "type": "date"},
+        yaxis={
+            "title": {"text": LANE_TITLES[lanes]},
+            "tickmode": "array",
+            "tickvals": [sum(r) / len(r) for r in lane_rows.values()],
+            "ticktext": list(lane_rows),
+            "autorange": "reversed",
+            "zeroline": False,
+        },
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        height=(COMPACT_BASE_HEIGHT if compact else BASE_HEIGHT)
+        + n_rows * (COMPACT_ROW_HEIGHT if compact else ROW_HEIGHT),
+        margin={"t": 90, "b": 50},
+        hovermode="closest",
+        clickmode="event+select",
+        dragmode=False if compact else "zoom",
+    )
+    for boundary in _lane_boundaries(lane_rows):
+        fig.add_hline(y=boundary, line={"width": 1, "color": MARKER_OUTLINE, "dash": "dot"})
+    return fig
+
+
+def place_events(events: pd.DataFrame, lanes: Lanes = "actor") -> list[Placed]:
+    """Each event's lane, row and x extent; events of one lane that overlap get rows of their own."""
+    if events.empty:
+        return []
+    column = "actor1" if lanes == "actor" else "event_type"
+    open_start = _open_start(events)
+    items = []
+    for e in events.itertuples(index=False):
+        lane = getattr(e, column)
+        lane = UNKNOWN_LANE[lanes] if pd.isna(lane) or not str(lane).strip() else str(lane)
+        shape = PRECISION_SHAPE.get(e.date_precision, OPEN) if not pd.isna(e.date_precision) else OPEN
+        end = pd.Timestamp(e.date_end) if not pd.isna(e.date_end) else pd.NaT
+        start = pd.Timestamp(e.date_start) if not pd.isna(e.date_start) else pd.NaT
+        if shape != OPEN and (pd.isna(start) or pd.isna(end)):
+            shape = OPEN
+        if shape == OPEN:
+            if pd.isna(end):
+                continue  # neither bound: nothing to draw at any date
+            x0, x1 = open_start, end + ONE_DAY
+        elif shape == POINT:
+            x0 = x1 = start + ONE_DAY / 2  # the middle of its day, where that day's bar would be
+        else:
+            x0, x1 = start, end + ONE_DAY  # date_end is inclusive: the bar covers that whole day
+        items.append((lane, x0, x1, shape, e.event_id))
+    lane_order = list(dict.fromkeys(lane for lane, *_ in sorted(items, key=lambda i: (i[1], i[0]))))
+    placed, next_row = [], 0
+    for lane in lane_order:
+        row_ends: list[pd.Timestamp] = []
+        for _, x0, x1, shape, event_id in sorted(
+            (i for i in items if i[0] == lane), key=lambda i: (i[1], i[2])
+        ):
+            reach = x1 if x1 > x0 else x0 + ONE_DAY
+            sub = next((k for k, last in enumerate(row_ends) if last + ROW_GAP <= x0), None)
+            if sub is None:
+                row_ends.append(reach)
+                sub = len(row_ends) - 1
+            else:
+                row_ends[sub] = reach
+            placed.append(Placed(str(event_id), lane, next_row + sub, shape, x0, x1))
+        next_row += max(1, len(row_ends))
+    return placed
+
+
+def _open_start(events: pd.DataFrame) -> pd.Timestamp:
+    """Where open-ended bands start: before every dated thing in the figure."""
+    known = pd.concat([events["date_start"].dropna(), events["date_end"].dropna()])
+    if known.empty:
+        return pd.NaT
+    lo, hi = pd.Timestamp(known.min()), pd.Timestamp(known.max())
+    return lo - max(MIN_OPEN_LEAD, (hi - lo) * 0.05)
+
+
+def _lane_boundaries(lane_rows: dict[str, list[int]]) -> list[float]:
+    firsts = sorted(min(rows) for rows in lane_rows.values())
+    return [row - 0.5 for row in firsts[1:]]
+
+
+def _trace(shape: str, rows: list[Placed], by_id: pd.DataFrame) -> go.Scatter:
+    xs: list[object] = []
+    ys: list[object] = []
+    data: list[object] = []
+    symbols: list[str] = []
+    sizes: list[int] = []
+    for p in rows:
+        hover = event_hover(by_id.loc[p.event_id], p.event_id)
+        if shape == POINT:
+            xs += [p.x0]
+            ys += [p.row]
+            data += [[p.event_id, hover]]
+            symbols += ["circle"]
+            sizes += [POINT_SIZE]
+            continue
+        mid = p.x0 + (p.x1 - p.x0) / 2
+        xs += [p.x0, mid, p.x1, None]
+        ys += [p.row, p.row, p.row, None]
+        data += [[p.event_id, hover]] * 3 + [None]
+        if shape == BAND:
+            symbols += ["line-ns-open", "line-ns-open", "line-ns-open", "circle"]
+            sizes += [CAP_SIZE, 0, CAP_SIZE, 0]
+        else:
+            symbols += ["triangle-left", "line-ns-open", "line-ns-open", "circle"]
+            sizes += [POINT_SIZE - 2, 0, CAP_SIZE, 0]
+    colour = {POINT: OKABE_ITO["blue"], BAND: OKABE_ITO["orange"], OPEN: OKABE_ITO["vermillion"]}[shape]
+    line = {
+        POINT: None,
+        BAND: {"width": BAND_WIDTH, "color": colour, "dash": "solid"},
+        OPEN: {"width": OPEN_WIDTH, "color": colour, "dash": "dash"},
+    }[shape]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        name=TRACE_NAMES[shape],
+        mode="markers" if shape == POINT else "lines+markers",
+        line=line,
+        marker={
+            "symbol": symbols,
+            "size": sizes,
+            "color": colour,
+            "line": {
+                "width": 2 if shape != POINT else 1.5,
+                "color": colour if shape != POINT else MARKER_OUTLINE,
+            },
+        },
+        customdata=data,
+        hovertemplate="%{customdata[1]}<extra></extra>",
+        unselected={"marker": {"opacity": 0.45}},  # when one event is picked the others fade
+        connectgaps=False,
+        meta={"shape": shape},
+    )
+
+
+def _open_labels(rows: list[Placed]) -> go.Scatter:
+    """'date unknown' written at the open start of each dashed band, above it (the end is often the
+    figure's right edge). A trace of its own: text on a lines+markers trace drops some labels."""
+    return go.Scatter(
+        x=[p.x0 for p in rows],
+        y=[p.row - LABEL_LIFT for p in rows],
+        mode="text",
+        text=["date unknown"] * len(rows),
+        textposition="middle right",
+        textfont={"color": OKABE_ITO["vermillion"]},
+        unselected={"textfont": {"color": OKABE_ITO["vermillion"]}},  # stays readable when one is picked
+        hoverinfo="skip",
+        showlegend=False,
+        meta={"shape": "label"},
+    )
+
+
+def event_hover(event: pd.Series, event_id: str) -> str:
+    """Hover text of one event: what, who, when (with the article's own words for the date)."""
+    what = _text(event.get("summary")) or _text(event.get("trigger")) or _text(event.get("event_type"))
+    who = " → ".join(x for x in (_text(event.get("actor1")), _text(event.get("actor2"))) if x)
+    precision = _text(event.get("date_precision")) or "unknown"
+    start, end = event.get("date_start"), event.get("date_end")
+    if precision == "unknown" or pd.isna(start):
+        when = f"date unknown, before {_day(end)}" if not pd.isna(end) else "date unknown"
+    elif precision == "day" or _day(start) == _day(end):
+        when = _day(start)
+    else:
+        when = f"{_day(start)} – {_day(end)}"
+    phrase = _text(event.get("date_phrase"))
+    lines = [
+        f"<b>{html.escape(what)}</b>",
+        html.escape(who) if who else "",
+        f"When: {html.escape(when)} ({html.escape(precision)} precision)",
+        f"The article says: “{html.escape(phrase)}”" if phrase else "The article gives no date words",
+        f"Type: {html.escape(_text(event.get('event_type')))}",
+        f"<i>{html.escape(event_id)}</i>",
+    ]
+    return "<br>".join(x for x in lines if x)
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def _day(value: object) -> str:
+    return pd.Timestamp(value).date().isoformat()
+
+
+# -- headline numbers ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Headline:
+    """One headline number: its label, value (None when nothing is known), the table behind it, a note."""
+
+    label: str
+    value: int | None
+    table: str
+    help: str
+
+
+def stated_count(frame: pd.DataFrame) -> pd.Series:
+    """Each row's number: the exact count, else its lower bound (the conservative reading)."""
+    return frame["count"].fillna(frame["count_low"]) if len(frame) else pd.Series(dtype="Int64")
+
+
+def headline_counts(
+    events: pd.DataFrame,
+    casualties: pd.DataFrame,
+    troop_figures: pd.DataFrame,
+    quotes: pd.DataFrame,
+    articles: pd.DataFrame,
+) -> list[Headline]:
+    """The Overview's numbers, computed from already-filtered tables."""
+
+    def people(kind: str) -> int:
+        rows = casualties[casualties["kind"] == kind]
+        return int(stated_count(rows).sum()) if len(rows) else 0
+
+    troops = stated_count(troop_figures).dropna()
+    return [
+        Headline("Events", len(events), "events", "Event mentions matching the filter."),
+        Headline(
+            "Killed",
+            people("killed"),
+            "casualties",
+            "Sum of the killed figures as stated (the lower bound where only a bound is given); "
+            "the same death reported by two articles counts twice.",
+        ),
+        Headline("Captured", people("captured"), "casualties", "Sum of the captured figures as stated."),
+        Headline(
+            "Troops claimed",
+            int(troops.max()) if len(troops) else None,
+            "troop_figures",
+            "Largest troop figure any source claims (figures from different sources are not added).",
+        ),
+        Headline("Quotes", len(quotes), "quotes", "Direct, partial and reported quotes."),
+        Headline("Articles", len(articles), "articles", "Articles in the store."),
+    ]

@@ -1,0 +1,275 @@
+"""The dashboard's Streamlit helpers: the store resource, cached loaders, sidebar filters, shared widgets.
+
+This is the only module under borderwatch/ that imports Streamlit. Pages call these helpers, the query
+API and the figure builders; they hold no logic of their own beyond layout.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import os
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from borderwatch.filters import Filter
+from borderwatch.schema import BOOL, DATE, FLOAT, INT, TABLES, TIMESTAMP
+from borderwatch.store import DEFAULT_DB, Store
+
+DB_ENV = "BORDERWATCH_DB"
+FILTER_STATE = "borderwatch_filter"
+# Widget keys: with bind="query-params" each is also the URL query parameter's name.
+DATES_KEY, ACTORS_KEY, TYPES_KEY, PROVINCES_KEY = "dates", "actor", "event_type", "province"
+DATA_PAGE = "pages/data.py"
+ARTICLE_PAGE = "pages/article.py"
+TABLE_PARAM = "table"  # the Data page's table picker, bound to ?table=
+ARTICLE_PARAM = "article"  # the Article page's article picker, kept in ?article=
+
+
+def db_path() -> Path:
+    """The store the dashboard reads: $BORDERWATCH_DB, else data/borderwatch.duckdb."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+@st.cache_resource(show_spinner=False)
+def _store_at(path: str) -> Store:
+    return Store(path)
+
+
+def store() -> Store:
+    """The Store object, one per store path for the whole server."""
+    return _store_at(str(db_path()))
+
+
+# -- cached loaders: keyed on (what, filter, store version), so a changed store is read again ----------
+@st.cache_data(show_spinner=False, max_entries=512)
+def _table(path: str, name: str, flt: Filter, version: tuple[float, int]) -> pd.DataFrame:
+    return _store_at(path).table(name, flt)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _body(path: str, article_id: str, version: tuple[float, int]) -> str | None:
+    return _store_at(path).body(article_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _bounds(path: str, version: tuple[float, int]) -> tuple[date | None, date | None]:
+    return _store_at(path).date_bounds()
+
+
+def load(name: str, flt: Filter | None = None) -> pd.DataFrame:
+    """Rows of one table matching the filter (cached until the store changes)."""
+    s = store()
+    return _table(str(s.path), name, flt or Filter(), s.version())
+
+
+def body(article_id: str) -> str:
+    """An article's stored body ('' when it is not in the store)."""
+    s = store()
+    return _body(str(s.path), article_id, s.version()) or ""
+
+
+def date_bounds() -> tuple[date | None, date | None]:
+    s = store()
+    return _bounds(str(s.path), s.version())
+
+
+# -- the sidebar filters ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FilterOptions:
+    actors: list[str]
+    event_types: list[str]
+    provinces: list[str]
+
+
+def filter_options() -> FilterOptions:
+    """Choices for the sidebar: every actor, event type and province the filter can match in the store."""
+    events, quotes = load("events"), load("quotes")
+    casualties, troops = load("casualties"), load("troop_figures")
+
+    def values(*columns: pd.Series) -> list[str]:
+        joined = pd.concat([c.dropna().astype(str) for c in columns] or [pd.Series(dtype=str)])
+        return sorted({v for v in joined if v.strip()})
+
+    return FilterOptions(
+        actors=values(events["actor1"], events["actor2"], quotes["speaker"], quotes["speaker_org"]),
+        event_types=values(events["event_type"]),
+        provinces=values(events["admin1"], casualties["admin1"], troops["admin1"]),
+    )
+
+
+def sidebar_filters() -> Filter:
+    """Draw the filters in the sidebar (their values live in the URL) and keep the Filter they make."""
+    options = filter_options()
+    lo, hi = date_bounds()
+    with st.sidebar:
+        st.header("Filters")
+        dates: tuple[date, ...] = ()
+        if lo and hi:
+            dates = st.date_input(
+                "Dates",
+                value=(lo, hi),
+                min_value=lo,
+                max_value=hi,
+                key=DATES_KEY,
+                bind="query-params",
+                format="YYYY-MM-DD",
+                help="Rows whose date interval overlaps this range. Undated rows are kept.",
+            )
+        actors = st.multiselect(
+            "Actors",
+            options.actors,
+            key=ACTORS_KEY,
+            bind="query-params",
+            help="Events where actor1 or actor2 is one of these; quotes by these speakers or organisations.",
+        )
+        types = st.multiselect("Event types", options.event_types, key=TYPES_KEY, bind="query-params")
+        provinces = st.multiselect("Provinces", options.provinces, key=PROVINCES_KEY, bind="query-params")
+        flt = make_filter(tuple(dates or ()), (lo, hi), actors, types, provinces)
+        st.caption(flt.describe(noun="showing rows"))
+        st.button("Reset filters", on_click=reset_filters, disabled=flt.is_empty, key="reset_sidebar")
+    st.session_state[FILTER_STATE] = flt
+    return flt
+
+
+def make_filter(
+    dates: tuple[date, ...],
+    bounds: tuple[date | None, date | None],
+    actors: list[str],
+    event_types: list[str],
+    provinces: list[str],
+) -> Filter:
+    """The Filter the widgets' values mean; the whole corpus's date range means no date filter."""
+    date_from = dates[0] if len(dates) >= 1 else None
+    date_to = dates[1] if len(dates) >= 2 else None
+    if (date_from, date_to) == tuple(bounds):
+        date_from = date_to = None
+    return Filter(date_from, date_to, tuple(actors), tuple(event_types), tuple(provinces))
+
+
+def reset_filters() -> None:
+    """Callback: every filter back to its default (the widgets then drop their URL parameters)."""
+    lo, hi = date_bounds()
+    if lo and hi:
+        st.session_state[DATES_KEY] = (lo, hi)
+    for key in (ACTORS_KEY, TYPES_KEY, PROVINCES_KEY):
+        st.session_state[key] = []
+
+
+def current_filter() -> Filter:
+    """The Filter the sidebar made on this run (pages read it here, first)."""
+    ensure_entrypoint()
+    return st.session_state.get(FILTER_STATE, Filter())
+
+
+def ensure_entrypoint() -> None:
+    """Rerun a page that Streamlit ran on its own, so that it runs inside dashboard.py.
+
+    With a `pages/` folder next to the entrypoint, Streamlit treats the app as a legacy multipage app
+    until `st.navigation` has run once in the server process. Until then a link straight to a page
+    (a bookmark, the first request after a restart) runs pages/x.py alone: no sidebar, no filter. In a
+    run through dashboard.py, st.navigation has just cleared this flag, so a set flag means a page-only
+    run; clearing it as st.navigation would and rerunning the same URL runs the page through the frame.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+# -- shared page pieces ----------------------------------------------------------------------------
+def describe(flt: Filter, count: int, noun: str) -> None:
+    """The filter's sentence above a table or chart: '3 events where actor is CSTO'."""
+    st.caption(flt.describe(count, noun), help="The sidebar filters; the Data page explains what they match.")
+
+
+def store_is_empty() -> bool:
+    """Show how to fill an empty store and say so (pages stop when it is)."""
+    if len(load("articles")):
+        return False
+    st.info(
+        f"The store at `{db_path()}` has no articles yet. Build it with `make store` "
+        "(or `python -m borderwatch ingest data/articles`), then reload this page."
+    )
+    return True
+
+
+def empty_state(flt: Filter, noun: str, key: str) -> None:
+    """Say that nothing matches and why; offer to reset the filters when they are the reason."""
+    if flt.is_empty:
+        st.info(f"The store has no {noun} yet.")
+        return
+    st.info(f"No {noun} match this filter: {flt.describe(noun=noun)}. Widen the filter or reset it.")
+    st.button("Reset filters", on_click=reset_filters, key=f"reset_{key}")
+
+
+def text(value: object, default: str = "") -> str:
+    """A cell as text: missing values (None, NA, NaT) become the default."""
+    return default if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def esc(value: object, default: str = "") -> str:
+    """A cell as HTML-escaped text."""
+    return html_lib.escape(text(value, default))
+
+
+def html(markup: str) -> None:
+    """Render HTML built by borderwatch.highlight (article text there is already escaped)."""
+    st.html(markup)
+
+
+def column_config(table_name: str) -> dict[str, object]:
+    """st.dataframe column settings from the data dictionary: types, readable labels, descriptions."""
+    config: dict[str, object] = {}
+    for c in TABLES[table_name].columns:
+        label = c.name.replace("_", " ").capitalize()
+        help_text = f"{c.name}: {c.description}"
+        if c.type == DATE:
+            config[c.name] = st.column_config.DateColumn(label, help=help_text, format="YYYY-MM-DD")
+        elif c.type == TIMESTAMP:
+            config[c.name] = st.column_config.DatetimeColumn(label, help=help_text, format="YYYY-MM-DD HH:mm")
+        elif c.type == INT:
+            config[c.name] = st.column_config.NumberColumn(label, help=help_text, format="%d")
+        elif c.type == FLOAT:
+            config[c.name] = st.column_config.NumberColumn(label, help=help_text, format="%.4f")
+        elif c.type == BOOL:
+            config[c.name] = st.column_config.CheckboxColumn(label, help=help_text)
+        elif c.name == "url":
+            config[c.name] = st.column_config.LinkColumn(label, help=help_text)
+        else:
+            config[c.name] = st.column_config.TextColumn(label, help=help_text)
+    return config
+
+
+def table(frame: pd.DataFrame, table_name: str, key: str | None = None, height: int | str = "auto") -> None:
+    """A store table with typed, described columns."""
+    st.dataframe(
+        frame,
+        column_config=column_config(table_name),
+        hide_index=True,
+        width="stretch",
+        height=height,
+        key=key,
+    )
+
+
+def url_choice(label: str, options: list[str], param: str, format_func, key: str) -> str | None:
+    """A selectbox whose choice is kept in ?param= (a bound selectbox would put its label in the URL)."""
+    wanted = st.query_params.get(param)
+    choice = st.selectbox(
+        label,
+        options,
+        index=options.index(wanted) if wanted in options else 0,
+        format_func=format_func,
+        key=key,
+        on_change=lambda: st.query_params.update({param: st.session_state[key]}),
+    )
+    return choice
+
+
+def with_article(flt: Filter, article_id: str) -> Filter:
+    """The filter narrowed to one article."""
+    return replace(flt, article_ids=(article_id,))

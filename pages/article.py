@@ -1,0 +1,65 @@
+"""Article: one article's text with its extractions highlighted and numbered; where every row came from."""
+
+import pandas as pd
+import streamlit as st
+
+from borderwatch import highlight, ui
+
+HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
+ROW_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")
+
+st.title("Article")
+if ui.store_is_empty():
+    st.stop()
+flt = ui.current_filter()
+articles = ui.load("articles").set_index("article_id")
+titles = {aid: f"{a.published:%Y-%m-%d} · {a.title} — {a.source}" for aid, a in articles.iterrows()}
+article_id = ui.url_choice("Article", list(titles), ui.ARTICLE_PARAM, titles.get, key="article_pick")
+article = articles.loc[article_id]
+body = ui.body(article_id)
+st.caption(
+    f"Published {article.published:%Y-%m-%d} by {article.source} · "
+    f"[original]({article.url}) · article_id `{article_id}` · extractor {article.extractor_version}"
+)
+
+scoped = ui.with_article(flt, article_id)
+tables = {name: ui.load(name, scoped) for name in ROW_TABLES}
+marks = highlight.article_highlights(body, tables)
+ui.describe(flt, len(marks), "highlights in this article")
+if not marks and not flt.is_empty:
+    ui.empty_state(flt, "extracted rows of this article", "article")
+ui.html(highlight.legend_html(HIGHLIGHT_KINDS))
+spans = [highlight.Span(m.start, m.end, m.kind, str(m.number), title=f"{m.number}: {m.kind}") for m in marks]
+ui.html(
+    '<div data-testid="articleText" style="white-space:pre-wrap;line-height:1.7">'
+    f"{highlight.highlight_html(body, spans)}</div>"
+)
+
+st.subheader("What each highlight leads to")
+st.dataframe(
+    pd.DataFrame(
+        {
+            "#": [m.number for m in marks],
+            "kind": [m.kind for m in marks],
+            "text": [m.text for m in marks],
+            "rows": [", ".join(f"{table}: {row_id}" for table, row_id in m.rows) for m in marks],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+    key="article_highlights",
+    column_config={"#": st.column_config.NumberColumn("#", help="The superscript number in the text")},
+)
+for name in ROW_TABLES:
+    if len(tables[name]):
+        with st.expander(f"{name.replace('_', ' ').capitalize()} ({len(tables[name])} rows)"):
+            ui.table(tables[name], name, key=f"article_{name}")
+
+st.subheader("Provenance")
+st.caption(
+    "Every row extracted from this article, where it points in the body, and whether "
+    "body[char_start:char_end] is still exactly its evidence."
+)
+st.dataframe(
+    highlight.provenance_table(body, tables), hide_index=True, width="stretch", key="article_provenance"
+)

@@ -1,0 +1,76 @@
+"""Overview: headline numbers (each leading to its rows), a compact timeline, contradictions, articles."""
+
+import streamlit as st
+
+from borderwatch import figures, highlight, ui
+
+st.title("BorderWatch")
+st.caption("News articles on the 2021 Armenia–Azerbaijan border crisis, read into tables you can cite.")
+if ui.store_is_empty():
+    st.stop()
+
+flt = ui.current_filter()
+tables = {
+    name: ui.load(name, flt) for name in ("events", "casualties", "troop_figures", "quotes", "articles")
+}
+
+# -- headline numbers ---------------------------------------------------------------------------------
+st.subheader("In numbers")
+ui.describe(flt, len(tables["events"]), "events")
+columns = [*st.columns(3), *st.columns(3)]  # two rows of three: labels and numbers fit unclipped
+for column, headline in zip(columns, figures.headline_counts(**tables), strict=True):
+    with column:
+        value = "—" if headline.value is None else f"{headline.value:,}"
+        st.metric(headline.label, value, help=headline.help, border=True)
+        st.page_link(
+            ui.DATA_PAGE,
+            label=f"→ {headline.table.replace('_', ' ')}",
+            help=f"The {headline.table.replace('_', ' ')} rows behind “{headline.label}” on the Data page.",
+            query_params={ui.TABLE_PARAM: headline.table},
+        )
+
+# -- compact timeline ---------------------------------------------------------------------------------
+st.subheader("When")
+if len(tables["events"]):
+    ui.describe(flt, len(tables["events"]), "events on the timeline")
+    st.plotly_chart(
+        figures.timeline_figure(tables["events"], lanes="event_type", compact=True),
+        key="overview_timeline",
+        alt="Timeline of the events matching the filter, by event type.",
+    )
+    st.page_link("pages/timeline.py", label="Open the full timeline")
+else:
+    ui.empty_state(flt, "events", "overview_events")
+
+# -- contradictions -----------------------------------------------------------------------------------
+st.subheader("Contradictions")
+claims = ui.load("claims", flt)
+ui.describe(flt, len(claims), "contradicted claims")
+if claims.empty:
+    st.info("No claim is contradicted by what the articles report (under this filter).")
+for claim in claims.itertuples(index=False):
+    with st.container(border=True):
+        st.markdown(f"**{ui.text(claim.claimant, 'Someone')}** — {claim.contradiction}")
+        said, other = st.columns(2)
+        body = ui.body(claim.article_id)
+        with said:
+            st.caption("The claim")
+            bounds = highlight.sentence_bounds(body, claim.char_start, claim.char_end)
+            ui.html(highlight.excerpt_html(body, claim.char_start, claim.char_end, bounds, kind="quote"))
+        with other:
+            st.caption(f"Contradicted by ({claim.contradicted_by_kind})")
+            other_body = ui.body(ui.text(claim.other_article_id, claim.article_id))
+            start, end = claim.other_char_start, claim.other_char_end
+            bounds = highlight.sentence_bounds(other_body, start, end)
+            ui.html(highlight.excerpt_html(other_body, start, end, bounds, kind="evidence"))
+
+# -- articles -------------------------------------------------------------------------------------------
+st.subheader("Articles")
+articles = tables["articles"]
+ui.describe(flt, len(articles), "articles")
+for article in articles.itertuples(index=False):
+    st.page_link(
+        ui.ARTICLE_PAGE,
+        label=f"{article.published:%Y-%m-%d} · {article.title} — {article.source}",
+        query_params={ui.ARTICLE_PARAM: article.article_id},
+    )

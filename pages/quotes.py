@@ -1,0 +1,73 @@
+"""Quotes: search, narrow by speaker/organisation/kind/topic, read each in context, download as CSV."""
+
+import pandas as pd
+import streamlit as st
+
+from borderwatch import export, highlight, ui
+
+st.title("Quotes")
+if ui.store_is_empty():
+    st.stop()
+flt = ui.current_filter()
+quotes = ui.load("quotes", flt)
+claims = ui.load("claims")
+
+query = st.text_input("Search quotes", key="quote_search", placeholder='words or "a phrase"')
+pickers = st.columns(4)
+choices = {}
+for column, (field, label) in zip(
+    pickers,
+    (("speaker", "Speaker"), ("speaker_org", "Organisation"), ("kind", "Kind"), ("topic", "Topic")),
+    strict=True,
+):
+    options = sorted(quotes[field].dropna().unique())
+    choices[field] = column.multiselect(label, options, key=f"quote_{field}")
+
+terms = highlight.parse_query(query)
+shown = highlight.select_quotes(quotes, terms, choices)
+
+narrowing = [
+    f"{label} is {', '.join(chosen)}"
+    for label, chosen in zip(("speaker", "organisation", "kind", "topic"), choices.values(), strict=True)
+    if chosen
+]
+if terms:
+    narrowing.append("text has " + " and ".join(f"“{t}”" for t in terms))
+ui.describe(flt, len(quotes), "quotes")
+if narrowing:
+    st.caption(f"{len(shown)} of them shown, where " + " and ".join(narrowing) + ".")
+st.download_button(
+    "Download these quotes (CSV)",
+    data=export.to_csv(shown),
+    file_name="quotes.csv",
+    mime="text/csv",
+    on_click="ignore",
+    key="quotes_csv",
+)
+if shown.empty:
+    if len(quotes):
+        st.info("No quote matches the search and choices above; clear them to see all quotes.")
+    else:
+        ui.empty_state(flt, "quotes", "quotes")
+
+contradicting = claims.dropna(subset=["claim_quote_id"]).groupby("claim_quote_id")
+for q in shown.itertuples(index=False):
+    said = f"{q.date_said:%Y-%m-%d}" if not pd.isna(q.date_said) else "date not given"
+    who = ", ".join(ui.text(x) for x in (q.speaker_role, q.speaker_org) if ui.text(x))
+    with st.container(border=True):
+        ui.html(
+            f'<figure aria-label="Quote by {ui.esc(q.speaker)}" style="margin:0">'
+            f"<figcaption><b>{ui.esc(q.speaker)}</b>{' — ' + ui.esc(who) if who else ''}"
+            f" · said {said} · {ui.esc(q.kind)} quote · topic: {ui.esc(q.topic, '—')}"
+            f"</figcaption>{highlight.quote_html(q.text, q.kind, terms)}</figure>"
+        )
+        if q.quote_id in contradicting.groups:
+            for claim in contradicting.get_group(q.quote_id).itertuples(index=False):
+                st.warning(
+                    f"**Contradicted** — {claim.contradiction}. The article: “{claim.other_text}”",
+                )
+        with st.expander("Surrounding sentences"):
+            body = ui.body(q.article_id)
+            bounds = highlight.sentence_bounds(body, q.char_start, q.char_end, context=1)
+            ui.html(highlight.excerpt_html(body, q.char_start, q.char_end, bounds, kind="quote"))
+            st.caption(f"{q.quote_id}: characters {q.char_start}–{q.char_end} of article {q.article_id}")

@@ -1,0 +1,147 @@
+"""Browser fixtures: the real app on a free port over the hand-made store, and Debian's Chromium.
+
+The server is started with subprocess.Popen, polled until /_stcore/health answers, failed fast with its
+own output when it dies or never answers, and always terminated. Every request a page makes is recorded;
+a test that let one leave this machine fails at teardown.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.ui.fixtures import build_store
+
+ROOT = Path(__file__).resolve().parents[2]
+STREAMLIT = Path(sys.executable).parent / "streamlit"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_SECONDS = 60
+HEALTH_POLL_SECONDS = 0.2
+SERVER_STOP_SECONDS = 10
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+ARTIFACTS = ROOT / "test-artifacts"
+VIEWPORT = {"width": 1400, "height": 1000}
+SCREENSHOT_VIEWPORT = {"width": 1400, "height": 2400}  # Streamlit scrolls inside the page; show it all
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("browser-store") / "fixture.duckdb"
+    build_store(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def app_url(browser_db, tmp_path_factory) -> str:
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {**os.environ, "BORDERWATCH_DB": str(browser_db)}
+    command = [
+        str(STREAMLIT), "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
+        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://localhost:{port}"
+    try:
+        _wait_until_healthy(server, url, log_path)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=SERVER_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _wait_until_healthy(server: subprocess.Popen, url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited with {server.returncode}:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(HEALTH_POLL_SECONDS)
+    pytest.fail(f"streamlit did not answer within {SERVER_START_SECONDS}s:\n{log_path.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def requests_seen() -> list[str]:
+    """Every URL any test's page requested, for the test that asserts none left this machine."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def browser_context(browser):
+    """One context for the suite, so its HTTP cache spares each test loading the app's scripts again;
+    every test still gets its own tab, which is its own Streamlit session."""
+    context = browser.new_context(accept_downloads=True, viewport=VIEWPORT)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context, requests_seen, request):
+    """A fresh tab that records every request it makes; none may leave localhost."""
+    tab = browser_context.new_page()
+    mine: list[str] = []
+    tab.on("request", lambda r: mine.append(r.url))
+    tab.requests = mine  # this test's own requests so far
+    yield tab
+    tab.close()
+    requests_seen.extend(mine)
+    offsite = [u for u in mine if not is_local(u)]
+    if offsite:
+        pytest.fail(f"{request.node.name} made requests off this machine: {offsite}")
+
+
+def is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "blob", "about"):
+        return True
+    return parsed.hostname in LOCAL_HOSTS
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

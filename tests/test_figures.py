@@ -1,0 +1,158 @@
+"""Figure builders: points for exact days, bands for weeks and months, open dashed bands for unknown dates."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from borderwatch.figures import (
+    BAND,
+    OPEN,
+    POINT,
+    headline_counts,
+    place_events,
+    timeline_figure,
+)
+from borderwatch.schema import TABLES
+from borderwatch.store import typed_frame
+from tests.ui.fixtures import EXPECTED_ALL, article_a, article_b, rows_a, rows_b
+
+A, B = article_a(), article_b()
+E = {  # the fixture's events by name
+    "rejected": f"{A.article_id}-E001",  # 2021-07-03, day, CSTO
+    "advanced": f"{A.article_id}-E002",  # May 2021, month, Azerbaijani Armed Forces
+    "clash": f"{A.article_id}-E003",  # June 2021, month, Azerbaijani Armed Forces
+    "crossed": f"{B.article_id}-E001",  # 2021-05-12..18, week, Azerbaijani Armed Forces
+    "talks": f"{B.article_id}-E002",  # unknown, before 2021-05-20, Armenia
+}
+
+
+def frames() -> dict[str, pd.DataFrame]:
+    rows: dict[str, list[dict]] = {}
+    for article, make in ((A, rows_a), (B, rows_b)):
+        for name, table in make(article).items():
+            rows.setdefault(name, []).extend({"article_id": article.article_id, **r} for r in table)
+    out = {name: typed_frame(TABLES[name], rows.get(name, [])) for name in TABLES if name != "articles"}
+    out["articles"] = typed_frame(
+        TABLES["articles"], [{"article_id": A.article_id}, {"article_id": B.article_id}]
+    )
+    return out
+
+
+@pytest.fixture
+def events() -> pd.DataFrame:
+    return frames()["events"]
+
+
+def traces_by_shape(fig):
+    return {trace.meta["shape"]: trace for trace in fig.data}
+
+
+def event_traces(fig):
+    return [trace for trace in fig.data if trace.customdata is not None]
+
+
+def event_ids(trace) -> list[str]:
+    return list(dict.fromkeys(d[0] for d in trace.customdata if d is not None))
+
+
+def test_each_precision_is_drawn_as_its_own_shape(events):
+    traces = traces_by_shape(timeline_figure(events))
+    assert event_ids(traces[POINT]) == [E["rejected"]]
+    assert sorted(event_ids(traces[BAND])) == sorted([E["advanced"], E["clash"], E["crossed"]])
+    assert event_ids(traces[OPEN]) == [E["talks"]]
+
+
+def test_shapes_differ_by_more_than_colour(events):
+    traces = traces_by_shape(timeline_figure(events))
+    assert traces[POINT].mode == "markers" and set(traces[POINT].marker.symbol) == {"circle"}
+    assert traces[BAND].line.dash == "solid" and traces[OPEN].line.dash == "dash"
+    assert traces[BAND].line.width > traces[OPEN].line.width
+    assert "triangle-left" in traces[OPEN].marker.symbol  # the open start
+    assert "circle" not in [
+        s for s, size in zip(traces[BAND].marker.symbol, traces[BAND].marker.size, strict=True) if size
+    ]
+    assert len({t.name for t in event_traces(timeline_figure(events))}) == 3
+
+
+def test_a_day_is_a_point_at_midday_and_a_month_spans_the_whole_month(events):
+    traces = traces_by_shape(timeline_figure(events))
+    assert list(traces[POINT].x) == [pd.Timestamp("2021-07-03 12:00")]
+    band = traces[BAND]
+    xs = [x for x, d in zip(band.x, band.customdata, strict=True) if d is not None and d[0] == E["advanced"]]
+    assert (xs[0], xs[-1]) == (
+        pd.Timestamp("2021-05-01"),
+        pd.Timestamp("2021-06-01"),
+    )  # May 1 .. end of May 31
+
+
+def test_an_unknown_date_is_open_ended_before_publication(events):
+    traces = traces_by_shape(timeline_figure(events))
+    xs = [x for x in traces[OPEN].x if x is not None]
+    earliest_other = min(pd.Timestamp(x) for t in (traces[POINT], traces[BAND]) for x in t.x if x is not None)
+    assert xs[0] < earliest_other
+    assert xs[-1] == pd.Timestamp("2021-05-21")  # ends with the publication day, 2021-05-20
+    assert list(traces["label"].text) == ["date unknown"] and list(traces["label"].x) == [xs[0]]
+    assert "label" not in traces_by_shape(timeline_figure(events, compact=True))
+
+
+@pytest.mark.parametrize(
+    ("event", "words"),
+    [
+        ("rejected", "“on Saturday”"),
+        ("advanced", "“In May”"),
+        ("crossed", "“during the week of May 12”"),
+        ("talks", "date unknown, before 2021-05-20"),
+    ],
+)
+def test_hover_shows_the_date_words_of_the_article(events, event, words):
+    fig = timeline_figure(events)
+    hovers = {d[0]: d[1] for trace in event_traces(fig) for d in trace.customdata if d is not None}
+    assert words in hovers[E[event]]
+    assert fig.data[0].hovertemplate == "%{customdata[1]}<extra></extra>"
+
+
+def test_lanes_by_actor_or_event_type(events):
+    by_actor = timeline_figure(events, lanes="actor").layout
+    assert list(by_actor.yaxis.ticktext) == ["Armenia", "Azerbaijani Armed Forces", "CSTO"]
+    assert by_actor.yaxis.title.text == "Actor (who acted)"
+    by_type = timeline_figure(events, lanes="event_type").layout
+    assert list(by_type.yaxis.ticktext) == ["Strategic developments", "Battles"]
+    assert by_type.yaxis.title.text == "Event type"
+
+
+def test_overlapping_events_of_one_lane_get_rows_of_their_own(events):
+    rows = {p.event_id: p.row for p in place_events(events, "actor")}
+    assert rows[E["crossed"]] != rows[E["advanced"]]  # May 12-18 lies inside May
+    assert rows[E["clash"]] != rows[E["advanced"]]  # June touches May: not drawn as one bar
+    assert len(set(rows.values())) == 4  # Armenia, CSTO, and two rows of Azerbaijani Armed Forces
+
+
+def test_figure_is_titled_and_labelled(events):
+    layout = timeline_figure(events, compact=True).layout
+    assert layout.title.text == "Events over time, by actor"
+    assert layout.xaxis.title.text == "Date"
+
+
+def test_no_events_draws_an_empty_titled_figure(events):
+    fig = timeline_figure(events.iloc[0:0])
+    assert len(fig.data) == 0 and fig.layout.title.text
+
+
+def test_headline_counts_from_the_fixture():
+    tables = frames()
+    heads = headline_counts(
+        tables["events"], tables["casualties"], tables["troop_figures"], tables["quotes"], tables["articles"]
+    )
+    assert {h.label: h.value for h in heads} == EXPECTED_ALL
+
+
+def test_headline_counts_read_bounds_conservatively_and_leave_unknown_troops_empty():
+    tables = frames()
+    casualties = tables["casualties"].copy()
+    casualties.loc[casualties["kind"] == "killed", ["count", "count_low"]] = [pd.NA, 12]  # "dozens killed"
+    heads = headline_counts(
+        tables["events"], casualties, tables["troop_figures"].iloc[0:0], tables["quotes"], tables["articles"]
+    )
+    values = {h.label: h.value for h in heads}
+    assert values["Killed"] == 12 and values["Troops claimed"] is None

@@ -1,0 +1,194 @@
+"""Highlighting: escaping, marks at the right offsets, overlapping spans; sentences; search; article spans."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from borderwatch.highlight import (
+    Span,
+    article_highlights,
+    highlight_html,
+    matches_all,
+    paragraph_bounds,
+    parse_query,
+    provenance_table,
+    quote_html,
+    select_quotes,
+    sentence_bounds,
+    sentence_spans,
+    term_spans,
+    word_occurrences,
+)
+from borderwatch.schema import TABLES
+from borderwatch.store import typed_frame
+from tests.ui.fixtures import article_a, rows_a
+
+_ATTRS = re.compile(r'<mark data-kind="([a-z]+)"[^>]*>')
+
+
+def plain(markup: str) -> str:
+    """The markup with each <mark>'s style and title dropped, its kind kept: <mark:actor>."""
+    return _ATTRS.sub(r"<mark:\1>", markup)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("The CSTO rejected it", [Span(4, 8)], "The <mark:evidence>CSTO</mark> rejected it"),
+        ("a <b> & c", [Span(2, 5)], "a <mark:evidence>&lt;b&gt;</mark> &amp; c"),
+        ("no spans <i>", [], "no spans &lt;i&gt;"),
+        ("edge", [Span(0, 4, "place", "1")], "<mark:place>edge</mark><sup>1</sup>"),
+        ("clipped", [Span(-3, 2), Span(5, 99)], "<mark:evidence>cl</mark>ipp<mark:evidence>ed</mark>"),
+        ("empty", [Span(2, 2), Span(4, 1)], "empty"),
+        # Overlapping: cut at 1, 2, 4, 6; "cd" is in both, and the shorter span (actor) styles it.
+        (
+            "abcdef",
+            [Span(1, 4, "actor", "1"), Span(2, 6, "place", "2")],
+            "a<mark:actor>b</mark><mark:actor>cd</mark><sup>1</sup><mark:place>ef</mark><sup>2</sup>",
+        ),
+        # Nested: the inner span styles its stretch and its label comes where it ends.
+        (
+            "abcdef",
+            [Span(0, 6, "quote", "1"), Span(2, 4, "number", "2")],
+            "<mark:quote>ab</mark><mark:number>cd</mark><sup>2</sup><mark:quote>ef</mark><sup>1</sup>",
+        ),
+        # Two labels ending at one place share a superscript, outer span first: never "87".
+        (
+            "in Gegharkunik.",
+            [Span(3, 14, "place", "8"), Span(0, 14, "number", "7")],
+            "<mark:number>in </mark><mark:place>Gegharkunik</mark><sup>7,8</sup>.",
+        ),
+    ],
+)
+def test_highlight_html(text, spans, expected):
+    assert plain(highlight_html(text, spans)) == expected
+
+
+def test_script_in_the_text_is_escaped_and_titles_are_quoted():
+    markup = highlight_html('<script>alert("x")</script>', [Span(0, 8, title='say "hi" <now>')])
+    assert "<script" not in markup
+    assert 'title="say &quot;hi&quot; &lt;now&gt;"' in markup
+    assert "&lt;script&gt;" in markup
+
+
+def test_a_mark_is_styled_by_kind_with_more_than_colour():
+    actor, place = highlight_html("ab", [Span(0, 1, "actor")]), highlight_html("ab", [Span(0, 1, "place")])
+    assert "solid" in actor and "dashed" in place  # the underline style differs, not only the tint
+
+
+@given(
+    st.text(alphabet="ab<>&\"' \n“", max_size=40),
+    st.lists(
+        st.tuples(st.integers(-5, 45), st.integers(-5, 45), st.sampled_from(["actor", "quote"])), max_size=6
+    ),
+)
+def test_marks_never_change_the_text(text, raw_spans):
+    spans = [Span(a, b, kind, str(i)) for i, (a, b, kind) in enumerate(raw_spans)]
+    markup = highlight_html(text, spans)
+    assert markup.count("<mark") == markup.count("</mark>")
+    without_tags = re.sub(r"<sup>[^<]*</sup>|<[^>]+>", "", markup)
+    assert html.unescape(without_tags) == text
+
+
+def test_sentence_spans_end_at_stops_and_closing_quotes():
+    text = "One is here. “Two,” he said. Three?\n\nFour"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "One is here.",
+        "“Two,” he said.",
+        "Three?",
+        "Four",
+    ]
+
+
+def test_sentence_bounds_with_context():
+    text = "First one. Second one holds it. Third one."
+    start = text.index("holds")
+    assert text[slice(*sentence_bounds(text, start, start + 5))] == "Second one holds it."
+    assert text[slice(*sentence_bounds(text, start, start + 5, context=1))] == text
+
+
+def test_paragraph_bounds():
+    text = "Para one.\n\nPara two has it. Still two.\n\nPara three."
+    start = text.index("has it")
+    assert text[slice(*paragraph_bounds(text, start, start + 6))] == "Para two has it. Still two."
+
+
+def test_parse_query_keeps_phrases_and_drops_repeats():
+    assert parse_query('Zas "no escalation"  zas “border incident”') == [
+        "zas",
+        "no escalation",
+        "border incident",
+    ]
+    assert parse_query("   ") == []
+
+
+def test_search_terms_match_case_insensitively():
+    text = "There is no Shooting there; no shooting at all"
+    assert matches_all(text, ["shooting", "there"]) and not matches_all(text, ["shooting", "casualties"])
+    assert [(s.start, s.end) for s in term_spans(text, ["shooting"])] == [(12, 20), (31, 39)]
+
+
+def test_select_quotes_needs_every_term_and_a_chosen_value():
+    quotes = _fixture_tables()[1]["quotes"]
+    assert len(select_quotes(quotes, [], {})) == 2
+    assert list(select_quotes(quotes, ["no", "shooting"], {})["kind"]) == ["direct"]
+    assert list(select_quotes(quotes, ["stanislav"], {"kind": ["reported"]})["kind"]) == ["reported"]
+    assert select_quotes(quotes, ["no shooting", "escalation"], {}).empty
+
+
+def test_quote_html_marks_terms_and_keeps_quotation_marks_for_direct_quotes():
+    assert plain(quote_html("a & b", "direct", ["b"])).endswith(
+        ">“a &amp; <mark:match>b</mark>”</blockquote>"
+    )
+    assert "“" not in quote_html("a & b", "reported")
+
+
+def test_word_occurrences_are_whole_words():
+    assert word_occurrences("Armenia and Armenian forces; Armenia.", "Armenia") == [(0, 7), (29, 36)]
+
+
+def _fixture_tables():
+    article = article_a()
+    rows = {
+        name: [{"article_id": article.article_id, **r} for r in table]
+        for name, table in rows_a(article).items()
+    }
+    return article, {name: typed_frame(TABLES[name], table) for name, table in rows.items()}
+
+
+def test_article_highlights_point_at_their_rows():
+    article, tables = _fixture_tables()
+    marks = article_highlights(article.body, tables)
+    aid = article.article_id
+    by_text = {(m.kind, m.text): m.rows for m in marks}
+    assert by_text[("date", "on Saturday")] == (("events", f"{aid}-E001"),)
+    assert by_text[("date", "Last month")] == (("events", f"{aid}-E003"),)
+    assert by_text[("number", "one Armenian soldier was killed")] == (("casualties", f"{aid}-C001"),)
+    assert by_text[("number", "1,000 Azerbaijani soldiers remain on Armenian territory")] == (
+        ("troop_figures", f"{aid}-T001"),
+    )
+    assert by_text[("quote", "There are no casualties, there is no shooting there,")] == (
+        ("quotes", f"{aid}-Q001"),
+    )
+    assert by_text[("actor", "Azerbaijani forces")] == (("actors", "Azerbaijani Armed Forces"),)
+    assert by_text[("place", "Lake Sevan")] == (("places", "Lake Sevan"),)
+    # "Stanislav Zas" is found whole; "Zas" alone only where it is not part of the full name.
+    zas = [m for m in marks if m.rows == (("actors", "Stanislav Zas"),)]
+    assert [m.text for m in zas] == ["Stanislav Zas", "Zas"]
+    assert [m.number for m in marks] == list(range(1, len(marks) + 1))
+    assert [m.start for m in marks] == sorted(m.start for m in marks)
+    assert all(article.body[m.start : m.end] == m.text for m in marks)
+
+
+def test_provenance_table_checks_every_span():
+    article, tables = _fixture_tables()
+    table = provenance_table(article.body, tables)
+    assert len(table) == 3 + 2 + 1 + 2 + 2  # events, casualties, troop figures, quotes, claims
+    assert table["span_holds"].all()
+    tables["events"].loc[0, "char_start"] += 1
+    assert not provenance_table(article.body, tables)["span_holds"].all()
