@@ -63,6 +63,8 @@ class Filter:
             parts.append(f"article is {_or_list(self.article_ids)}")
         if self.text:
             parts.append(f"text contains “{self.text}”")
+        if count == 1:
+            noun = _SINGULAR.get(noun, noun)
         head = f"{count} {noun}" if count is not None else noun.capitalize()
         sentence = head + (" where " + " and ".join(parts) if parts else "")
         if self.date_from and self.date_to:
@@ -74,6 +76,20 @@ class Filter:
         if not parts and not (self.date_from or self.date_to):
             sentence += " (no filter)"
         return sentence
+
+
+_SINGULAR = {
+    "events": "event",
+    "casualties": "casualty figure",
+    "casualty figures": "casualty figure",
+    "troop figures": "troop figure",
+    "quotes": "quote",
+    "articles": "article",
+    "claims": "claim",
+    "actors": "actor",
+    "places": "place",
+    "rows": "row",
+}
 
 
 def _or_list(values: tuple[str, ...]) -> str:

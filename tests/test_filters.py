@@ -70,8 +70,9 @@ def test_casualties_follow_their_event():
             Filter(date_to=JUL4, text="hostage"),
             1,
             "casualties",
-            "1 casualties where text contains “hostage” up to 2021-07-04",
+            "1 casualty figure where text contains “hostage” up to 2021-07-04",
         ),
+        (Filter(), 1, "events", "1 event (no filter)"),
     ],
 )
 def test_describe(flt, count, noun, sentence):

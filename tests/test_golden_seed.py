@@ -75,7 +75,9 @@ def test_quotes_with_speakers(seed):
     _, rows = seed
     got = [(q["kind"], q["speaker"], q["text"], q["verb"]) for q in rows["quotes"]]
     assert len(got) == len(EXPECTED_QUOTES), got
-    for (kind, speaker, text, verb), (e_kind, e_speaker, head, tail, e_verb) in zip(got, EXPECTED_QUOTES, strict=True):
+    for (kind, speaker, text, verb), (e_kind, e_speaker, head, tail, e_verb) in zip(
+        got, EXPECTED_QUOTES, strict=True
+    ):
         assert (kind, speaker, verb) == (e_kind, e_speaker, e_verb), text
         assert text.startswith(head) and text.endswith(tail), text
 
