@@ -16,6 +16,7 @@ PAGES = [
     st.Page("pages/quotes.py", title="Quotes"),
     st.Page("pages/article.py", title="Article"),
     st.Page("pages/data.py", title="Data"),
+    # The Add articles page goes here: st.Page("pages/add.py", title="Add articles"),
 ]
 
 navigation = st.navigation(PAGES)
