@@ -6,17 +6,19 @@ DB := data/borderwatch.duckdb
 PORT ?= 8501
 ARTICLES := $(wildcard data/articles/*.md data/articles/*.txt)
 LEXICON := $(wildcard data/lexicon/*.csv) data/geo/places.csv
-SOURCES := $(wildcard borderwatch/*.py borderwatch/extract/*.py)
+SOURCES := $(wildcard borderwatch/extract/*.py) borderwatch/lexicon.py borderwatch/geo.py
 
 .PHONY: run test lint format store bench geo clean
 
 run: $(VENV)/.installed store
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
 
-# The store is rebuilt when an article, a lexicon file or the extractor changes.
-store: $(VENV)/.installed data/.store-stamp
-data/.store-stamp: $(ARTICLES) $(LEXICON) $(SOURCES)
+# The store is built when it is missing and brought up to date when an article, a lexicon file or the
+# extractor changes: new files are added and every stored article (added ones too) is re-extracted.
+store: $(VENV)/.installed $(DB)
+$(DB): $(ARTICLES) $(LEXICON) $(SOURCES)
 	$(BIN)/python -m borderwatch ingest data/articles --db $(DB)
+	$(BIN)/python -m borderwatch reextract --db $(DB)
 	touch $@
 
 test: $(VENV)/.dev-installed /usr/bin/chromium
@@ -55,4 +57,4 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).wal data/.store-stamp test-artifacts
+	rm -rf $(VENV) $(DB) $(DB).wal test-artifacts

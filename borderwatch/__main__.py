@@ -144,7 +144,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 def _reextract(args: argparse.Namespace) -> int:
     n = reextract_all(Store(args.db), default_lexicon(), _progress)
-    print(f"re-extracted {n} articles")
+    print(f"re-extracted {n} article{'' if n == 1 else 's'}")
     return 0
 
 

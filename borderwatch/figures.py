@@ -122,7 +122,8 @@ def place_events(events: pd.DataFrame, lanes: Lanes = "actor") -> list[Placed]:
         if shape == OPEN:
             if pd.isna(end):
                 continue  # neither bound: nothing to draw at any date
-            x0, x1 = open_start, end + ONE_DAY
+            # an unknown date bounded below ('after … in May') starts at its bound; otherwise the band is open
+            x0, x1 = (open_start if pd.isna(start) else start), end + ONE_DAY
         elif shape == POINT:
             x0 = x1 = start + ONE_DAY / 2  # the middle of its day, where that day's bar would be
         else:
@@ -238,7 +239,9 @@ def event_hover(event: pd.Series, event_id: str) -> str:
     who = " → ".join(x for x in (_text(event.get("actor1")), _text(event.get("actor2"))) if x)
     precision = _text(event.get("date_precision")) or "unknown"
     start, end = event.get("date_start"), event.get("date_end")
-    if precision == "unknown" or pd.isna(start):
+    if precision == "unknown" and not pd.isna(start) and not pd.isna(end):
+        when = f"date unknown, between {_day(start)} and {_day(end)}"
+    elif precision == "unknown" or pd.isna(start):
         when = f"date unknown, before {_day(end)}" if not pd.isna(end) else "date unknown"
     elif precision == "day" or _day(start) == _day(end):
         when = _day(start)

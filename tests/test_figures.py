@@ -156,3 +156,16 @@ def test_headline_counts_read_bounds_conservatively_and_leave_unknown_troops_emp
     )
     values = {h.label: h.value for h in heads}
     assert values["Killed"] == 12 and values["Troops claimed"] is None
+
+
+def test_an_unknown_date_bounded_below_starts_at_its_bound(events):
+    """'after … in May': the date is unknown, but not before May 1st, so the dashed band starts there."""
+    bounded = events.copy()
+    talks = bounded["event_id"] == E["talks"]
+    bounded.loc[talks, "date_start"] = pd.Timestamp("2021-05-01")
+    placed = {p.event_id: p for p in place_events(bounded)}
+    assert placed[E["talks"]].shape == OPEN
+    assert placed[E["talks"]].x0 == pd.Timestamp("2021-05-01")
+    assert placed[E["talks"]].x1 == pd.Timestamp("2021-05-21")  # date_end 2021-05-20 is inclusive
+    open_start = {p.event_id: p for p in place_events(events)}[E["talks"]].x0
+    assert open_start < pd.Timestamp("2021-05-01")  # unbounded: before everything in the figure
