@@ -1,0 +1,120 @@
+"""Map: events, casualties or troop figures per province; named places as markers; a click filters a province."""
+
+import streamlit as st
+
+from borderwatch import geo, mapdata, mapfig, ui
+
+CHART_KEY = "map_chart"
+NOTICE = "map_click_notice"
+
+
+def filter_on_click() -> None:
+    """Chart callback: a clicked province becomes the shared province filter, set before the sidebar
+    draws it (as ui.reset_filters sets it), so every page is filtered."""
+    area = mapdata.clicked_area(st.session_state[CHART_KEY].selection.points)
+    if area is None:
+        return
+    if area in ui.filter_options().provinces:
+        st.session_state[ui.PROVINCES_KEY] = [area]
+    else:
+        st.session_state[NOTICE] = f"No row in the store names {area}, so the filter is unchanged."
+
+
+st.title("Map")
+if ui.store_is_empty():
+    st.stop()
+flt = ui.current_filter()
+events, casualties, troops = (ui.load(name, flt) for name in ("events", "casualties", "troop_figures"))
+
+measure = (
+    st.segmented_control(
+        "Colour provinces by",
+        options=list(mapdata.MEASURES),
+        format_func=mapdata.MEASURE_NAMES.get,
+        default="events",
+        key="map_measure",
+        required=True,
+    )
+    or "events"
+)
+online = st.checkbox(
+    "OpenStreetMap base map (needs internet)",
+    value=False,
+    key="map_online_tiles",
+    help="Off, the map draws only the boundary files shipped with BorderWatch and asks no other server.",
+)
+ui.describe(flt, len(events), "events")
+if measure != "events":
+    rows = casualties if measure == "casualties" else troops
+    ui.describe(flt, len(rows), "casualty figures" if measure == "casualties" else "troop figures")
+if events.empty and casualties.empty and troops.empty:
+    ui.empty_state(flt, "events", "map")
+    st.stop()
+
+# -- what goes where ----------------------------------------------------------------------------------------
+provinces, districts = geo.load_provinces(), geo.load_districts()
+frame = mapdata.geojson_frame(provinces, districts)
+areas = {f["properties"]["name"] for f in provinces["features"] + districts["features"]}
+summary = mapdata.province_summary(events, casualties, troops, areas)
+markers = mapdata.place_markers(events, casualties, troops, frame)
+placed = mapdata.placement_counts(events, frame, areas)
+label = mapdata.MEASURE_LABELS[measure]
+
+figure = mapfig.province_map_figure(
+    provinces,
+    districts,
+    mapdata.province_values(summary, measure),
+    markers=markers.assign(value=markers[measure]),
+    value_label=label,
+    title=f"{label.capitalize()} by province: Armenia, with Azerbaijan's neighbouring districts",
+    countries_geojson=geo.load_countries(),
+    online_tiles=online,
+)
+details = dict(zip(summary["admin1"], summary["hover"], strict=True))
+for trace in figure.data:  # an area's hover: its name, then all three numbers and its events
+    if trace.type == "choroplethmap" and trace.text is not None:
+        trace.text = [
+            f"{t.split('<br>')[0]}<br>{details[a]}" if a in details else t
+            for a, t in zip(trace.locations, trace.text, strict=True)
+        ]
+
+# -- the map ------------------------------------------------------------------------------------------------
+st.caption(
+    f"{mapdata.MEASURE_NOTES[measure]} Where these events are: {placed['province']} in a province "
+    f"({placed['marked']} of them at a named place, drawn as a marker), {placed['outside']} outside the "
+    f"map (listed below), {placed['unplaced']} with no province or place (not drawn)."
+)
+if notice := st.session_state.pop(NOTICE, None):
+    st.info(notice)
+st.plotly_chart(
+    figure,
+    key=CHART_KEY,
+    on_select=filter_on_click,
+    selection_mode="points",
+    alt=f"Map of Armenia's provinces coloured by {label}, with Azerbaijan's neighbouring districts.",
+)
+st.caption(
+    "Click a province to filter every page to it (the Provinces filter in the sidebar; clear it there). "
+    "A marker is a named place with coordinates; an event known only to its province colours the "
+    "province and has no marker."
+)
+st.dataframe(
+    summary[["admin1", "events", "casualties", "troops"]],
+    column_config={
+        "admin1": "Province",
+        "events": st.column_config.NumberColumn("Events", format="%d"),
+        "casualties": st.column_config.NumberColumn("Killed, wounded or captured", format="%d"),
+        "troops": st.column_config.NumberColumn("Largest troop figure", format="%d"),
+    },
+    hide_index=True,
+    key="map_provinces",
+)
+
+# -- off the map --------------------------------------------------------------------------------------------
+st.subheader("Outside the map")
+outside = mapdata.outside_places(events, frame)
+st.caption(
+    f"{len(outside)} places outside the map's frame, or outside Armenia and Azerbaijan, with their events."
+)
+if len(outside):
+    st.dataframe(outside, hide_index=True, key="map_outside")
