@@ -144,6 +144,9 @@ class Gazetteer:
                 if self._index.get(normalise(form)) is place:
                     self._forms.setdefault(form, place)
         self.by_id = {p.place_id: p for p in self.places}
+        # The first word of every key, loosened as in _loose_first_word: lets find_places skip the look-ups
+        # of the (many) capitalised words no place name starts with.
+        self._first_words = frozenset(_loose(key.split(" ", 1)[0]) for key in self._index)
 
     def lookup(self, text: str) -> Place | None:
         """The place a name or alias stands for, or None. 'the Gegharkunik marz', 'Sisiyan' and 'Lake Sev'
@@ -158,12 +161,41 @@ class Gazetteer:
                 place = self._index.get(stripped)
         return place
 
+    def may_start_with(self, word: str) -> bool:
+        """False only when no look-up of a text starting with this word (then whitespace, or nothing) can
+        succeed, whatever follows it. Exact for ASCII words; any other word, and 'the', answer True."""
+        # A plain word, as most are, is its own first word in lower case (see _loose_first_word).
+        first = word.lower() if word.isalpha() and word.isascii() else _loose_first_word(word)
+        return first is None or first == "the" or first in self._first_words
+
     def surface_forms(self) -> list[tuple[str, Place]]:
         """Every name and alias with the place it resolves to, longest first (then alphabetically)."""
         return sorted(self._forms.items(), key=lambda item: (-len(item[0]), item[0]))
 
     def __len__(self) -> int:
         return len(self.places)
+
+
+def _loose(token: str) -> str:
+    return token.strip(".,;:'")
+
+
+def _loose_first_word(word: str) -> str | None:
+    """The first word of normalise(word + anything), up to the punctuation a longer text may strip from it.
+
+    For ASCII, normalise works character by character (the translation, lower case) and then on words (the
+    spacing, the stripping at both ends, the leading 'the'), so the key of a text starting with this word
+    starts with this first word, give or take the punctuation _loose removes. None: no such guarantee
+    (a non-ASCII word, whose normal form may depend on what follows, or no word at all).
+    """
+    if word.isalpha() and word.isascii():
+        return word.lower()  # what the lines below give for a plain word, faster
+    text = word.translate(_QUOTES)
+    if not text.isascii():
+        return None
+    words = text.lower().split(None, 1)
+    first = _loose(words[0]) if words else ""
+    return first or None
 
 
 def geo_precision(place: Place | None) -> str:

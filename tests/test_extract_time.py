@@ -400,8 +400,8 @@ def test_not_dates(sentence):
 
 def test_several_mentions_in_order_without_overlap():
     text = (
-        "On Tuesday, two days after the clashes of 13–14 September, Baku said its troops had been in the area "
-        "since May and that last month was the calmest of 2022."
+        "On Tuesday, two days after the clashes of 13–14 September, Baku said its troops had been in the "
+        "area since May and that last month was the calmest of 2022."
     )
     found = find_times(text, SEP21)
     assert [m.phrase for m in found] == ["On Tuesday", "13–14 September", "since May", "last month", "2022"]
@@ -427,6 +427,14 @@ def test_case_rules():
     assert find_times("troops were seen on saturday in july", JUL4) == []
     (mention,) = find_times("LAST MONTH the border moved.", JUL4)
     assert (mention.date_start, mention.date_end) == (D(2021, 6, 1), D(2021, 6, 30))
+    # A lower-case weekday is no date, and does not hide the date after it.
+    (mention,) = find_times("troops were seen on monday, May 12, near Sotk", JUL4)
+    assert (mention.phrase, mention.date_start) == ("May 12", D(2021, 5, 12))
+
+
+def test_phrases_inside_punctuation():
+    text = "“Last month,” he said (on 13 September) — since 2020."
+    assert [m.phrase for m in find_times(text, SEP21)] == ["Last month", "on 13 September", "since 2020"]
 
 
 @pytest.mark.parametrize(

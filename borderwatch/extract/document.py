@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 
 from borderwatch.extract.time import TimeMention
 from borderwatch.geo import Place
@@ -57,8 +58,10 @@ class Document:
     places: list[PlaceMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     quoted: list[Span] = field(default_factory=list)  # spans inside quotation marks
-    # Caches for the stages' repeated look-ups (sorted start offsets per list, clauses per sentence).
+    # Caches for the stages' repeated look-ups (start offsets and running maximum of ends per list, clauses
+    # per sentence).
     _starts: dict[int, tuple[list, list[int]]] = field(default_factory=dict, repr=False)
+    _reach: dict[int, tuple[list, list[int]]] = field(default_factory=dict, repr=False)
     clause_cache: dict[int, list] = field(default_factory=dict, repr=False)
 
     def text(self, start: int, end: int) -> str:
@@ -71,26 +74,36 @@ class Document:
             self._starts[id(items)] = cached
         return cached[1]
 
+    def running_max_end(self, items: list) -> list[int]:
+        """For each item, the largest end among it and the items before it (non-decreasing)."""
+        cached = self._reach.get(id(items))
+        if cached is None or cached[0] is not items or len(cached[1]) != len(items):
+            cached = (items, list(accumulate((m.end for m in items), max)))
+            self._reach[id(items)] = cached
+        return cached[1]
+
     def sentence_at(self, offset: int) -> Sentence:
-        """The sentence holding a character offset (the last one starting at or before it)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid].start <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return self.sentences[lo]
+        """The sentence holding a character offset (the last one starting at or before it, else the first)."""
+        return self.sentences[max(bisect_right(self._sorted_starts(self.sentences), offset) - 1, 0)]
+
+    def covering(self, items: list, offset: int):
+        """The item of a sorted list of non-overlapping spans that holds an offset, if any."""
+        i = bisect_right(self._sorted_starts(items), offset) - 1
+        if i >= 0 and offset < items[i].end:
+            return items[i]
+        return None
 
     def in_quote(self, offset: int) -> Span | None:
         """The quoted span holding an offset, if any (spans are sorted and do not overlap)."""
-        i = bisect_right(self._sorted_starts(self.quoted), offset) - 1
-        if i >= 0 and offset < self.quoted[i].end:
-            return self.quoted[i]
-        return None
+        return self.covering(self.quoted, offset)
+
+    def starting_at(self, items: list, offset: int) -> list:
+        """Items (sorted by start) starting at offset."""
+        starts = self._sorted_starts(items)
+        return items[bisect_left(starts, offset) : bisect_right(starts, offset)]
 
     def within(self, items: list, start: int, end: int) -> list:
         """Items (sorted by start, with start/end) lying inside [start, end)."""
         starts = self._sorted_starts(items)
-        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
-        return [m for m in items[lo:hi] if m.end <= end]
+        lo = bisect_left(starts, start)
+        return [m for m in items[lo : bisect_left(starts, end, lo)] if m.end <= end]

@@ -8,11 +8,13 @@ statement ('told journalists on Saturday that …') is itself an event (CAMEO 01
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
 from borderwatch.extract.dating import date_for, sentence_clauses
 from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence
+from borderwatch.extract.scan import any_of, words_back
 from borderwatch.extract.speech import resolve_description
 from borderwatch.geo import geo_precision
 from borderwatch.lexicon import Lexicon, Trigger
@@ -24,14 +26,19 @@ _CASUALTY_CODES = {
     "captured": ("181",),
     "missing": ("181", "190"),
 }
+# Ends where the trigger starts, at most three words before it: in a long clause it is searched for from
+# there rather than from the clause's start.
+_SHORT_CLAUSE = 40
 _NEGATION_BEFORE = re.compile(
     r"(?<![\w-])(?:not|no|never|neither|nor|without|n’t|n't)(?:\s+[\w’'-]+){0,2}\s*$", re.IGNORECASE
 )
 _NEGATION_AFTER = re.compile(
     r"[\w\s’'-]{0,25}?\b(?:was|were|is|are|has|have|had|did|does|do)\s+(?:not|never)\b", re.IGNORECASE
 )
+# (?<![\w-].) after the first letter is (?<![\w-]) before it: so written, the pattern opens with a letter and
+# `re` skips through the text to the next 't' or 'T' in C instead of trying every position.
 _DESCRIPTION = re.compile(
-    r"(?<![\w-])[Tt]he\s+(?P<head>organi[sz]ation|ministry|alliance|bloc|government)(?![\w-])"
+    r"[Tt](?<![\w-].)he\s+(?P<head>organi[sz]ation|ministry|alliance|bloc|government)(?![\w-])"
 )
 _REQUIRES_WINDOW = 60
 _AGENT_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+by\s+(?:the\s+)?")
@@ -52,8 +59,8 @@ class _Event:
 
 @cache
 def _trigger_regex(triggers: tuple[Trigger, ...]) -> re.Pattern[str]:
-    words = sorted({w for t in triggers for w in t.words}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE)
+    words = any_of((w for t in triggers for w in t.words), ignore_case=True)
+    return re.compile(r"(?<![\w-])" + words + r"(?![\w-])", re.IGNORECASE)
 
 
 def extract_events(
@@ -66,12 +73,12 @@ def extract_events(
     """Event rows in text order, linked to the casualty and troop rows of their sentence."""
     found: list[_Event] = []
     pattern = _trigger_regex(lexicon.triggers)
+    actors = _event_actors(doc)
     for sentence in doc.sentences:
-        found.extend(_sentence_events(doc, lexicon, sentence, pattern))
+        found.extend(_sentence_events(doc, lexicon, sentence, pattern, actors))
     found.extend(_statement_events(doc, quote_rows))
     found.sort(key=lambda e: e.start)
     rows = _rows(doc, lexicon, found, quote_rows, casualty_rows)
-    rows = _deduplicate(rows)
     for n, row in enumerate(rows, 1):
         row["event_id"] = f"{doc.article_id}-E{n:03d}"
     _link(rows, casualty_rows, troop_rows, lexicon)
@@ -79,7 +86,7 @@ def extract_events(
 
 
 def _sentence_events(
-    doc: Document, lexicon: Lexicon, sentence: Sentence, pattern: re.Pattern[str]
+    doc: Document, lexicon: Lexicon, sentence: Sentence, pattern: re.Pattern[str], actors: list[Mention]
 ) -> list[_Event]:
     body = doc.body
     events: list[_Event] = []
@@ -91,8 +98,12 @@ def _sentence_events(
         trigger = lexicon.trigger_for(match.group())
         if trigger is None or not _requirements_met(body, trigger, match.end(), sentence.end):
             continue
-        clause_index = next(
-            i for i, c in enumerate(parts) if c.start <= match.start() < c.end or i == len(parts) - 1
+        clause_index = (
+            0
+            if len(parts) == 1
+            else next(
+                i for i, c in enumerate(parts) if c.start <= match.start() < c.end or i == len(parts) - 1
+            )
         )
         key = (clause_index, trigger.cameo_code)
         if key in seen:
@@ -100,11 +111,14 @@ def _sentence_events(
         seen.add(key)
         clause = parts[clause_index]
         event = _Event(trigger, match.start(), match.end(), sentence)
+        negation_from = clause.start
+        if match.start() - negation_from > _SHORT_CLAUSE:
+            negation_from = max(negation_from, words_back(body, match.start(), 3))
         event.negated = bool(
-            _NEGATION_BEFORE.search(body, clause.start, match.start())
+            _NEGATION_BEFORE.search(body, negation_from, match.start())
             or _NEGATION_AFTER.match(body, match.end(), clause.end)
         )
-        _assign_actors(doc, event, clause.start, clause.end)
+        _assign_actors(doc, actors, event, clause.start, clause.end)
         places = _places(doc, event, clause.start, clause.end)
         if len(places) > 1:
             for place in places:
@@ -132,28 +146,45 @@ def _requirements_met(body: str, trigger: Trigger, end: int, stop: int) -> bool:
     return any(word.lower() in window for word in trigger.requires)
 
 
-def _actors_in(doc: Document, start: int, end: int) -> list[Mention]:
-    """Actor mentions in a span, with 'the organization' / 'the ministry' resolved to the actor meant."""
-    mentions = list(doc.within(doc.actors, start, end))
-    for match in _DESCRIPTION.finditer(doc.body, start, end):
+def _event_actors(doc: Document) -> list[Mention]:
+    """The document's actor mentions and its 'the organization', 'the ministry', … (each resolved to the
+    actor meant), in text order: what an event's actors are chosen from.
+
+    Found once for the document: the spans read (_actors_in) end at a trigger, a clause boundary or a
+    sentence's end, never inside a word, so the descriptions inside a span are those of the whole text.
+    """
+    described = []
+    for match in _DESCRIPTION.finditer(doc.body):
         resolved = resolve_description(doc, match.start(), match.group("head"), match.group())
         if resolved is not None:
-            mentions.append(
+            described.append(
                 Mention(
                     match.start(), match.end(), match.group(), resolved.name, resolved.kind, resolved.country
                 )
             )
-    return sorted(mentions, key=lambda m: m.start)
+    # A stable sort: at one offset, actor mentions (in their order) come before a description.
+    return sorted(doc.actors + described, key=lambda m: m.start)
 
 
-def _assign_actors(doc: Document, event: _Event, clause_start: int, clause_end: int) -> None:
+def _actors_in(doc: Document, actors: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions of _event_actors lying in a span, in text order."""
+    return doc.within(actors, start, end)
+
+
+def _assign_actors(
+    doc: Document, actors: list[Mention], event: _Event, clause_start: int, clause_end: int
+) -> None:
     body = doc.body
-    before = _actors_in(doc, clause_start, event.start) or _actors_in(doc, event.sentence.start, event.start)
-    after = _actors_in(doc, event.end, clause_end)
+    before = _actors_in(doc, actors, clause_start, event.start) or _actors_in(
+        doc, actors, event.sentence.start, event.start
+    )
+    after = _actors_in(doc, actors, event.end, clause_end)
     subject = before[-1] if before else None
     # 'taken hostage by X', 'an appeal from X': the agent or source follows the trigger closely.
     agent = next((m for m in after if _AGENT_GAP.fullmatch(body, event.end, m.start)), None)
-    source = next((m for m in after if _SOURCE_GAP.fullmatch(body, event.end, m.start)), None)
+    source = (
+        None if agent else next((m for m in after if _SOURCE_GAP.fullmatch(body, event.end, m.start)), None)
+    )
     if agent is not None:
         event.actor1, event.actor2 = agent, subject
     elif source is not None:
@@ -205,8 +236,12 @@ def _rows(
     quote_rows: list[dict[str, object]],
     casualty_rows: list[dict[str, object]],
 ) -> list[dict[str, object]]:
+    """One row per event, but the same event told twice in one article (same code, actors, date and place) is
+    kept once, where it is first told."""
     rows = []
+    seen: set[tuple] = set()
     relatives = _last_trigger_before_relative(doc, found)
+    quoted = _quoted_spans(quote_rows)
     for event in found:
         is_statement = event.trigger is STATEMENT
         dating = date_for(doc, event.start, dates_noun_before_relative=id(event) in relatives)
@@ -220,8 +255,17 @@ def _rows(
         actor1, assoc = _as_actor(event.actor1)
         actor2, _ = _as_actor(event.actor2)
         place = event.place.place if event.place else None
+        admin1 = place.admin1 if place else None
+        location = place.name if place and place.kind not in ("country", "province") else None
+        key = (
+            event.trigger.cameo_code, actor1, actor2, dating.date_start, dating.date_end, admin1, location,
+            event.negated,
+        )  # fmt: skip
+        if key in seen:
+            continue
+        seen.add(key)
         start, end = (event.sentence.start, event.sentence.end)
-        claimant = None if is_statement else _claimant(quote_rows, event.start)
+        claimant = None if is_statement else _claimant(quoted, event.start)
         rows.append(
             {
                 "event_id": None,
@@ -242,8 +286,8 @@ def _rows(
                 "date_precision": dating.precision,
                 "date_phrase": dating.phrase,
                 "country": place.country if place else None,
-                "admin1": place.admin1 if place else None,
-                "location": place.name if place and place.kind not in ("country", "province") else None,
+                "admin1": admin1,
+                "location": location,
                 "location_text": event.place.text if event.place else None,
                 "latitude": place.latitude if place else None,
                 "longitude": place.longitude if place else None,
@@ -290,58 +334,45 @@ def _interaction(a: Mention | None, b: Mention | None) -> str | None:
     return " – ".join(kinds) if kinds else None
 
 
-def _claimant(quote_rows: list[dict[str, object]], offset: int) -> str | None:
-    for row in quote_rows:
-        if int(row["char_start"]) <= offset < int(row["char_end"]):
-            return row["speaker"]
+def _quoted_spans(quote_rows: list[dict[str, object]]) -> list[tuple[int, int, object]]:
+    """(start, end, speaker) of each quote row, in the rows' order."""
+    return [(int(row["char_start"]), int(row["char_end"]), row["speaker"]) for row in quote_rows]
+
+
+def _claimant(quoted: list[tuple[int, int, object]], offset: int) -> str | None:
+    """The speaker of the first quote row (in the rows' order) holding the offset."""
+    for start, end, speaker in quoted:
+        if start <= offset < end:
+            return speaker  # type: ignore[return-value]
     return None
-
-
-def _deduplicate(rows: list[dict[str, object]]) -> list[dict[str, object]]:
-    """The same event told twice in one article (same code, actors, date and place) is kept once."""
-    kept, seen = [], set()
-    for row in rows:
-        key = tuple(
-            row[k]
-            for k in (
-                "cameo_code",
-                "actor1",
-                "actor2",
-                "date_start",
-                "date_end",
-                "admin1",
-                "location",
-                "negated",
-            )
-        )
-        if key in seen:
-            continue
-        seen.add(key)
-        kept.append(row)
-    return kept
 
 
 def _link(rows: list[dict[str, object]], casualty_rows, troop_rows, lexicon: Lexicon) -> None:
     """Casualties and troop figures join the nearest fitting event of their sentence; fatalities follow."""
+    by_sentence: dict[object, list[dict[str, object]]] = defaultdict(list)
+    for row in rows:
+        by_sentence[row["sentence_index"]].append(row)
     for casualty in casualty_rows:
         codes = _CASUALTY_CODES.get(str(casualty["kind"]), ())
-        candidates = [
-            r for r in rows if r["sentence_index"] == casualty["sentence_index"] and r["cameo_code"] in codes
-        ]
+        candidates = [r for r in by_sentence.get(casualty["sentence_index"], ()) if r["cameo_code"] in codes]
         if candidates:
             best = min(candidates, key=lambda r: abs(int(r["_trigger_start"]) - int(casualty["char_start"])))
             casualty["event_id"] = best["event_id"]
     for figure in troop_rows:
-        candidates = [r for r in rows if r["sentence_index"] == figure["sentence_index"]]
+        candidates = by_sentence.get(figure["sentence_index"])
         if candidates:
             figure["event_id"] = candidates[0]["event_id"]
+    by_event: dict[object, list[dict[str, object]]] = defaultdict(list)
+    for casualty in casualty_rows:
+        by_event[casualty["event_id"]].append(casualty)
     for row in rows:
-        killed = [c for c in casualty_rows if c["event_id"] == row["event_id"] and c["kind"] == "killed"]
+        linked = by_event.get(row["event_id"], [])
+        killed = [c for c in linked if c["kind"] == "killed"]
         counts = [c["count"] if c["count"] is not None else c["count_low"] for c in killed]
         if counts and all(n is not None for n in counts):
             row["fatalities"] = sum(counts)  # type: ignore[arg-type]
-        if killed or any(c["event_id"] == row["event_id"] for c in casualty_rows):
-            _victims_as_actor2(row, [c for c in casualty_rows if c["event_id"] == row["event_id"]], lexicon)
+        if linked:
+            _victims_as_actor2(row, linked, lexicon)
         row["summary"] = _summary(row)
         del row["_trigger_start"]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from borderwatch.extract.dating import date_for
 from borderwatch.extract.document import Document, PlaceMention, Sentence
 from borderwatch.extract.numbers import NUMBER, Count, to_count
+from borderwatch.extract.scan import any_of, words_back
 from borderwatch.lexicon import Lexicon
 
 _SOLDIER_NOUNS = (
@@ -64,10 +65,7 @@ _KIND_WORDS = {
     "taken captive": "captured",
     "missing": "missing",
 }
-_KIND = re.compile(
-    r"(?<![\w-])(?P<kind>" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + r")(?![\w-])",
-    re.IGNORECASE,
-)
+_KIND = re.compile(rf"(?<![\w-])(?P<kind>{any_of(_KIND_WORDS, ignore_case=True)})(?![\w-])", re.IGNORECASE)
 # Between a count phrase and its casualty word: auxiliaries and a few adverbs, inside one clause.
 _PASSIVE_GAP = re.compile(
     r"\s*(?:(?:were|was|have|has|had|been|are|is|being|be|got|reportedly|also|later|allegedly|confirmed|"
@@ -75,14 +73,18 @@ _PASSIVE_GAP = re.compile(
     re.IGNORECASE,
 )
 _ACTIVE_GAP = re.compile(r"^\s*(?:(?:at least|another|more than|over|some|a further)\s+)?$", re.IGNORECASE)
-_AGENT = re.compile(r"\bby\s+(?:the\s+)?")
-_MILITARY = re.compile(rf"^(?:{_SOLDIER_NOUNS})$")
-_CIVILIAN = re.compile(rf"^(?:{_CIVILIAN_NOUNS})$")
+# A word's first letter, then (?<!\w.), is \b before it: written so, the pattern opens with a letter and
+# `re` skips to it in C instead of trying every position of the sentence.
+_AGENT = re.compile(r"b(?<!\w.)y\s+(?:the\s+)?")
+_SIDE_WORD = re.compile(r"[\w’'-]+")
+_OF_ITS = re.compile(r"\bof\s+(?:its|their|our)\b")
+_MILITARY = frozenset(_SOLDIER_NOUNS.split("|"))
+_CIVILIAN = frozenset(_CIVILIAN_NOUNS.split("|"))
 _TERRITORY = re.compile(
     r"\b(?:on|in|inside|within)\s+(?:the\s+)?(?P<who>[A-Z]\w+)(?:[’']s)?\s+(?:sovereign\s+)?territory"
 )
-_AMONG = re.compile(
-    rf"\bamong\s+(?:the\s+)?(?P<demonym>[A-Z][\w’'-]+)\s+(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})\b"
+_AMONG = re.compile(  # 'among', written as _AGENT's 'by'
+    rf"a(?<!\w.)mong\s+(?:the\s+)?(?P<demonym>[A-Z][\w’'-]+)\s+(?P<noun>{_SOLDIER_NOUNS}|{_CIVILIAN_NOUNS}|{_OTHER_NOUNS})\b"
 )
 _LOCATIVE = re.compile(r"\b(?:in|near|at|inside|around|on|into|across|along|outside)\s+(?:the\s+)?$")
 # A sentence about prisoners counts captives, not the size of a force.
@@ -123,20 +125,20 @@ def extract_figures(
     """Casualty rows and troop-figure rows of the document, in text order."""
     casualties: list[dict[str, object]] = []
     troops: list[dict[str, object]] = []
-    time_spans = [(t.start, t.end) for t in doc.times]
+    quoted = _quoted_spans(quote_rows)
     for sentence in doc.sentences:
-        figures = _figures_in(doc, lexicon, sentence, time_spans)
+        figures = _figures_in(doc, lexicon, sentence)
         if not figures:
             continue
         _fill_perpetrators(doc, lexicon, sentence, figures)
         for figure in figures:
-            claimant = _claimant(quote_rows, figure.start)
+            claimant = _claimant(quoted, figure.start)
             if figure.side is None and figure.kind and figure.role == "soldier":
                 figure.side = _claimant_country(lexicon, doc, claimant)
             if figure.kind:
                 casualties.append(_casualty_row(doc, sentence, figure, claimant))
             elif (
-                _MILITARY.match(figure.noun)
+                figure.noun in _MILITARY
                 and figure.side
                 and _is_force_size(figure.count)
                 and not _CAPTIVITY.search(doc.body, sentence.start, sentence.end)
@@ -149,43 +151,35 @@ def extract_figures(
     return casualties, troops
 
 
-def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence, time_spans) -> list[_Figure]:
+def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Figure]:
     body = doc.body
     figures: list[_Figure] = []
+    # The checks below are pure: the cheapest, and most often failed, come first.
     for number in NUMBER.finditer(body, sentence.start, sentence.end):
-        if any(s <= number.start() < e for s, e in time_spans) or _NEGATED.search(
-            body, sentence.start, number.start()
-        ):
+        noun = _NOUN.match(body, number.end(), sentence.end)
+        if noun is None and number.group("article"):
+            continue  # a bare 'a'/'an' is only a count before a noun
+        if doc.covering(doc.times, number.start()) or _negated(body, sentence.start, number.start()):
             continue
         count = to_count(number)
         if count is None:
             continue
-        noun = _NOUN.match(body, number.end(), sentence.end)
-        kind_match = None
         if noun:
             end, noun_word, mods = noun.end(), noun.group("noun"), noun.group("mods")
-        elif number.group("article"):
-            continue  # a bare 'a'/'an' is only a count before a noun
         else:
             end, noun_word, mods = number.end(), "", ""
-        side = _side(lexicon, mods + " " + noun_word, doc, sentence, number.start(), body[number.end() : end])
-        role = (
-            "soldier"
-            if _MILITARY.match(noun_word)
-            else "civilian"
-            if _CIVILIAN.match(noun_word)
-            else "unknown"
-        )
-        figure = _Figure(number.start(), end, count, noun_word, side, role)
         # 'killing one person and capturing 12': a casualty word right before the count wins
         kind_match = _kind_before(body, sentence.start, number.start()) or _kind_after(
             body, end, sentence.end
         )
+        if not kind_match and not noun:
+            continue
+        side = _side(lexicon, mods + " " + noun_word, doc, sentence, number.start(), body[number.end() : end])
+        role = "soldier" if noun_word in _MILITARY else "civilian" if noun_word in _CIVILIAN else "unknown"
+        figure = _Figure(number.start(), end, count, noun_word, side, role)
         if kind_match:
             figure.kind = _KIND_WORDS[kind_match.group("kind").lower()]
             figure.kind_start, figure.kind_end = kind_match.start(), kind_match.end()
-        elif not noun:
-            continue
         if noun_word in ("others", "other", "") or (not figure.side and figures):
             _inherit(figure, figures)
         figures.append(figure)
@@ -193,12 +187,17 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence, time_spans)
     return figures
 
 
+def _negated(body: str, start: int, number_start: int) -> bool:
+    """A negation word right before the count ('no soldiers'), looked for in that word only."""
+    return _NEGATED.search(body, max(start, words_back(body, number_start, 1)), number_start) is not None
+
+
 def _apply_among(lexicon: Lexicon, body: str, sentence: Sentence, figures: list[_Figure]) -> None:
     """'4 killed and 1 wounded among Armenian troops': the group named after 'among' is the victims'."""
     for match in _AMONG.finditer(body, sentence.start, sentence.end):
         country = lexicon.demonyms.get(match.group("demonym"))
         noun = match.group("noun")
-        role = "soldier" if _MILITARY.match(noun) else "civilian" if _CIVILIAN.match(noun) else "unknown"
+        role = "soldier" if noun in _MILITARY else "civilian" if noun in _CIVILIAN else "unknown"
         for figure in figures:
             if figure.start < match.start() and figure.side is None:
                 figure.side = country
@@ -227,10 +226,10 @@ def _kind_before(body: str, start: int, number_start: int) -> re.Match[str] | No
 def _side(
     lexicon: Lexicon, words: str, doc: Document, sentence: Sentence, offset: int, phrase: str
 ) -> str | None:
-    for word in re.findall(r"[\w’'-]+", words):
+    for word in _SIDE_WORD.findall(words):
         if word in lexicon.demonyms:
             return lexicon.demonyms[word]
-    if re.search(r"\bof\s+(?:its|their|our)\b", phrase):
+    if _OF_ITS.search(phrase):
         # 'at least 49 of its troops': the subject of the sentence owns them.
         for mention in doc.within(doc.actors, sentence.start, offset):
             if mention.country:
@@ -254,7 +253,7 @@ def _fill_perpetrators(doc: Document, lexicon: Lexicon, sentence: Sentence, figu
     body = doc.body
     agent = None
     for match in _AGENT.finditer(body, sentence.start, sentence.end):
-        after = [m for m in doc.actors if m.start == match.end()]
+        after = doc.starting_at(doc.actors, match.end())
         if after:
             agent = after[0].name
             break
@@ -278,10 +277,16 @@ def _active_subject(doc: Document, sentence: Sentence, figure: _Figure) -> str |
     return None
 
 
-def _claimant(quote_rows: list[dict[str, object]], offset: int) -> str | None:
-    for row in quote_rows:
-        if int(row["char_start"]) <= offset < int(row["char_end"]):
-            return row["speaker"]
+def _quoted_spans(quote_rows: list[dict[str, object]]) -> list[tuple[int, int, object]]:
+    """(start, end, speaker) of each quote row, in the rows' order."""
+    return [(int(row["char_start"]), int(row["char_end"]), row["speaker"]) for row in quote_rows]
+
+
+def _claimant(quoted: list[tuple[int, int, object]], offset: int) -> str | None:
+    """The speaker of the first quote row (in the rows' order) holding the offset."""
+    for start, end, speaker in quoted:
+        if start <= offset < end:
+            return speaker  # type: ignore[return-value]
     return None
 
 

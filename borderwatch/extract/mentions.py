@@ -8,15 +8,27 @@ or by role ('the Secretary General').
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from borderwatch.extract.document import Document, Mention, PlaceMention
+from borderwatch.extract.scan import any_of, finditer_at, match_starts, spans_test, words_back
+from borderwatch.geo import Gazetteer, Place
 from borderwatch.lexicon import Actor, Lexicon
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
-_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*){0,4}")
+# (?<![\w-]){_FULL_NAME}, its capital written before the check that no word precedes it: a pattern opening
+# with it opens with a capital, and `re` skips from capital to capital in C.
+_FULL_NAME_AT_WORD = rf"[A-Z](?<![\w-].)[a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}"
+_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?P<more>(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*){0,4})")
+_WORD = re.compile(r"\S+")
+_RANK = re.compile(r"(?:Col|Gen|Lt|Maj|Capt|Brig|Adm)\.")  # where rank_then_name can start
+_POSSESSIVE_GAP = re.compile(r"(?:[’']s)?\s*")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?(\S+)")
 _PLACE_SUFFIX = re.compile(
     r"\s+(?:province|Province|region|Region|marz|Marz|district|District|village|city)\b"
 )
@@ -104,10 +116,8 @@ class _Patterns:
     """Regexes built once per lexicon."""
 
     def __init__(self, lexicon: Lexicon):
-        forms = sorted(lexicon.actor_forms, key=len, reverse=True)
-        self.actor = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
-        roles = sorted(lexicon.roles, key=len, reverse=True)
-        role = "(?:" + "|".join(map(re.escape, roles)) + ")"
+        self.actor = re.compile(any_of(lexicon.actor_forms, word_start=True) + r"(?![\w-])")
+        role = any_of(lexicon.roles)
         rank = r"(?:(?:Col|Gen|Lt|Maj|Capt|Brig|Adm)\.?\s+)*"
         # "Secretary-General Stanislav Zas", "CSTO spokesman Vladimir Zainetdinov", "Col. Gen. Anatoly Sidorov"
         self.role_then_name = re.compile(
@@ -119,7 +129,7 @@ class _Patterns:
         )
         # "Toivo Klaar, the EU’s special representative", "Nikol Pashinyan, Armenia’s prime minister"
         self.name_then_role = re.compile(
-            rf"(?<![\w-])(?P<name>{_FULL_NAME}),\s+(?:the\s+)?(?P<org>[^,;.]{{0,60}}?)\s*(?P<role>{role})(?![\w-])"
+            rf"(?P<name>{_FULL_NAME_AT_WORD}),\s+(?:the\s+)?(?P<org>[^,;.]{{0,60}}?)\s*(?P<role>{role})(?![\w-])"
         )
         # "The director of Ararat city hospital, Arayik Sardaryan," — the role's long apposition, then the name
         self.role_of_then_name = re.compile(
@@ -129,6 +139,8 @@ class _Patterns:
             rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<org>\S+?)\s+)??(?P<role>{role})(?![\w-])"
         )
         self.roles = role
+        # Where a role is named: role_then_name, role_of_then_name and role_alone are tried only there.
+        self.role = re.compile(rf"(?<![\w-]){role}(?![\w-])")
 
 
 @cache
@@ -141,8 +153,8 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> None:
     pats = _patterns(lexicon)
     actors = [_actor_mention(m, lexicon.actor_forms[m.group()]) for m in pats.actor.finditer(doc.body)]
     persons = _find_persons(doc.body, pats, lexicon, actors)
-    taken = [(m.start, m.end) for m in persons]
-    actors = [a for a in actors if not any(s <= a.start < e for s, e in taken)]
+    taken = spans_test([(m.start, m.end) for m in persons])
+    actors = [a for a in actors if not taken(a.start)]
     doc.actors = sorted(actors + persons, key=lambda m: (m.start, -m.end))
     doc.places = find_places(doc.body, lexicon)
 
@@ -160,16 +172,19 @@ def _actor_mention(match: re.Match[str], actor: Actor) -> Mention:
     )
 
 
-def _organisation_before(body: str, start: int, actors: list[Mention], lexicon: Lexicon) -> tuple[str, str]:
+def _organisation_before(
+    body: str, start: int, actors: list[Mention], actor_starts: list[int], lexicon: Lexicon
+) -> tuple[str, str]:
     """The organisation (and country) written just before a role: 'the CSTO’s', 'Armenian', 'CSTO'."""
     window = body[max(0, start - 40) : start]
-    for actor in reversed(actors):
-        if start - 40 <= actor.start and actor.end <= start:
+    # The actors (in text order, not overlapping) starting in the 40 characters before, last first.
+    for actor in reversed(actors[bisect_left(actor_starts, start - 40) : bisect_left(actor_starts, start)]):
+        if actor.end <= start:
             gap = body[actor.end : start]
-            if re.fullmatch(r"(?:[’']s)?\s*", gap):
+            if _POSSESSIVE_GAP.fullmatch(gap):
                 org = actor.name if actor.kind in ("organisation", "group") else ""
                 return org, actor.country
-    demonym = re.search(r"(\w+)\s*$", window)
+    demonym = _LAST_WORD.search(window)
     if demonym and demonym.group(1) in lexicon.demonyms:
         return "", lexicon.demonyms[demonym.group(1)]
     return "", ""
@@ -197,11 +212,13 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
             )
         )
 
-    for m in pats.role_then_name.finditer(body):
+    roles_at = match_starts(pats.role, body)
+    actor_starts = [a.start for a in actors]
+    for m in finditer_at(pats.role_then_name, body, roles_at):
         if _bad_name(m.group("name"), lexicon):
             continue
-        org, country = _organisation_before(body, m.start(), actors, lexicon)
-        trailing = re.match(r"\s+of\s+(?:the\s+)?(\S+)", body[m.end("role") : m.start("name")])
+        org, country = _organisation_before(body, m.start(), actors, actor_starts, lexicon)
+        trailing = _OF_THE.match(body[m.end("role") : m.start("name")])
         if trailing and trailing.group(1) in lexicon.actor_forms:
             org = lexicon.actor_forms[trailing.group(1)].name
         add(
@@ -220,7 +237,7 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
             Person(m.group("name"), lexicon.roles[m.group("role")], org, country),
         )
         titled.append((m.start(), m.end()))
-    for m in pats.role_of_then_name.finditer(body):
+    for m in finditer_at(pats.role_of_then_name, body, roles_at):
         if _bad_name(m.group("name"), lexicon) or any(s <= m.start("name") < e for s, e in titled):
             continue
         org, country = _organisation_in(m.group("of"), lexicon)
@@ -230,25 +247,26 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
             Person(m.group("name"), lexicon.roles[m.group("role")], org, country),
         )
         titled.append((m.start(), m.end()))
-    for m in pats.rank_then_name.finditer(body):
+    for m in finditer_at(pats.rank_then_name, body, match_starts(_RANK, body)):
         if not _bad_name(m.group("name"), lexicon) and m.group("name") not in people:
             add(m.start("name"), m.end("name"), Person(m.group("name"), "", "", ""))
     if not people:
         return []
     # Later mentions by surname, and by role ("the Secretary General", "the CSTO Secretary General").
     covered = [(m.start, m.end) for m in mentions]
+    in_covered, in_covered_or_titled = spans_test(covered), spans_test(covered + titled)
     surnames = {p.name.split()[-1]: p for p in people.values()}
-    surname_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, surnames)) + r")(?![\w-])")
+    surname_re = re.compile(any_of(surnames, word_start=True) + r"(?![\w-])")
     for m in surname_re.finditer(body):
-        if not any(s <= m.start() < e for s, e in covered):
+        if not in_covered(m.start()):
             add(m.start(), m.end(), surnames[m.group()])
     by_role = {}
     for person in people.values():
         by_role.setdefault(person.role, person)
-    for m in pats.role_alone.finditer(body):
+    for m in _role_alone_matches(body, pats, roles_at):
         role = lexicon.roles[m.group("role")]
         person = by_role.get(role)
-        if person is None or any(s <= m.start("role") < e for s, e in covered + titled):
+        if person is None or in_covered_or_titled(m.start("role")):
             continue
         org_word = m.group("org")
         if org_word in lexicon.demonyms and person.country and lexicon.demonyms[org_word] != person.country:
@@ -270,6 +288,23 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
             continue
         add(m.start(), m.end(), person)
     return sorted(mentions, key=lambda x: x.start)
+
+
+def _role_alone_matches(body: str, pats: _Patterns, roles_at: list[int]) -> Iterator[re.Match[str]]:
+    """pats.role_alone.finditer(body), searched for only just before the roles named.
+
+    A match ends with a role at most two words after its start ('the CSTO Secretary General'), and a role
+    standing alone is a match: searching from two words before each role finds the same matches.
+    """
+    end = 0
+    for role_start in roles_at:
+        if role_start < end:
+            continue
+        match = pats.role_alone.search(body, max(end, words_back(body, role_start, 2)))
+        if match is None:
+            return
+        yield match
+        end = match.end()
 
 
 def _organisation_in(text: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -301,19 +336,15 @@ def find_places(body: str, lexicon: Lexicon) -> list[PlaceMention]:
     found: list[PlaceMention] = []
     gazetteer = lexicon.gazetteer
     for run in _CAP_RUN.finditer(body):
-        words = list(re.finditer(r"\S+", run.group()))
+        if run.start("more") == run.end():
+            words = [run.span()]  # one word, as most runs are
+        else:
+            words = [(w.start(), w.end()) for w in _WORD.finditer(body, run.start(), run.end())]
         i = 0
         while i < len(words):
-            hit = None
-            for j in range(len(words), i, -1):
-                start = run.start() + words[i].start()
-                end = run.start() + words[j - 1].end()
-                text = body[start:end].rstrip(".,’'")
-                end = start + len(text)
-                place = gazetteer.lookup(text) if text else None
-                if place is not None:
-                    hit = (start, end, place, j)
-                    break
+            # Most capitalised words start no place name: the gazetteer says so without a look-up.
+            first_word = body[words[i][0] : words[i][1]]
+            hit = _longest_place(body, gazetteer, words, i) if gazetteer.may_start_with(first_word) else None
             if hit is None:
                 i += 1
                 continue
@@ -323,3 +354,16 @@ def find_places(body: str, lexicon: Lexicon) -> list[PlaceMention]:
                 end = suffix.end()
             found.append(PlaceMention(start, end, body[start:end], place))
     return found
+
+
+def _longest_place(
+    body: str, gazetteer: Gazetteer, words: list[tuple[int, int]], i: int
+) -> tuple[int, int, Place, int] | None:
+    """The longest run of words from words[i] that names a place: (start, end, place, index after it)."""
+    start = words[i][0]
+    for j in range(len(words), i, -1):
+        text = body[start : words[j - 1][1]].rstrip(".,’'")
+        place = gazetteer.lookup(text) if text else None
+        if place is not None:
+            return start, start + len(text), place, j
+    return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from borderwatch.extract.scan import any_of, initials_gate
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -56,31 +58,35 @@ VAGUE = {
 }
 _EXACTLY_VAGUE = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2}
 
+_SMALL_UNITS = [k for k in _UNITS if 0 < _UNITS[k] < 10]
+# Tries (scan.any_of) rather than flat alternations: NUMBER is tried at every word of every sentence.
 _WORD_NUMBER = (
-    r"(?:(?:"
-    + "|".join(_TENS)
-    + r")(?:[- ](?:"
-    + "|".join(k for k in _UNITS if _UNITS[k] < 10 and k != "zero")
-    + r"))?|"
-    + "|".join(sorted(_UNITS, key=len, reverse=True))
-    + r")"
-    + r"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:"
-    + "|".join(_TENS)
-    + "|"
-    + "|".join(sorted(_UNITS, key=len, reverse=True))
-    + r"))?)?"
+    rf"(?:{any_of(_TENS)}(?:[- ]{any_of(_SMALL_UNITS)})?|{any_of(_UNITS)})"
+    rf"(?:\s+{any_of(['hundred', 'thousand', 'million'])}(?:\s+(?:and\s+)?{any_of([*_TENS, *_UNITS])})?)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s+(?:thousand|million))?"
-_QUALIFIER = (
-    r"(?P<qual>at least|at most|more than|fewer than|less than|over|under|up to|nearly|almost|about|around|"
-    r"approximately|roughly|some|an estimated|as many as|no fewer than|no less than)\s+"
+_QUALIFIERS = (
+    "at least|at most|more than|fewer than|less than|over|under|up to|nearly|almost|about|around|"
+    "approximately|roughly|some|an estimated|as many as|no fewer than|no less than"
+)
+_VAGUE = "dozens|scores|hundreds|thousands|several|a few|a number of|a dozen|a couple of|many"
+# Where a number can start (a digit, or the first letters of a word below): most words fail this at once.
+_GATE = initials_gate(
+    [*"0123456789", *_QUALIFIERS.split("|"), *_UNITS, *_TENS, *_VAGUE.split("|"), "a ", "an", "another"]
 )
 NUMBER = re.compile(
-    rf"(?<![\w,.-])(?:{_QUALIFIER})?(?P<num>{_DIGITS}|(?:[Aa]n?\s+)?{_WORD_NUMBER}(?![\w-])|"
-    rf"(?P<vague>[Dd]ozens|[Ss]cores|[Hh]undreds|[Tt]housands|[Ss]everal|[Aa] few|[Aa] number of|[Aa] dozen|"
-    rf"[Aa] couple of|[Mm]any)|(?P<article>[Aa]n?|[Oo]ne)(?=\s)|(?P<another>[Aa]nother)(?=\s))(?:\s*(?:-|–|to)\s*(?P<num2>{_DIGITS}|{_WORD_NUMBER}))?",
+    rf"(?<![\w,.-]){_GATE}(?:(?P<qual>{any_of(_QUALIFIERS.split('|'))})\s+)?"
+    rf"(?P<num>{_DIGITS}|(?:an?\s+)?{_WORD_NUMBER}(?![\w-])|(?P<vague>{any_of(_VAGUE.split('|'))})|"
+    rf"(?P<article>an?|one)(?=\s)|(?P<another>another)(?=\s))"
+    rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_DIGITS}|{_WORD_NUMBER}))?",
     re.IGNORECASE,
 )
+
+
+_LEADING_ARTICLE = re.compile(r"^an?\s+")
+_ALL_DIGITS = re.compile(r"\d+")
+_DIGITS_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s+(thousand|million)")
+_WORD_SEPARATOR = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True)
@@ -93,14 +99,14 @@ class Count:
 def parse_number(text: str) -> int | None:
     """'1,000' → 1000, 'six' → 6, 'thirty-one' → 31, 'two hundred' → 200, '5 thousand' → 5000."""
     cleaned = text.strip().lower().replace(",", "")
-    cleaned = re.sub(r"^an?\s+", "", cleaned)
-    if re.fullmatch(r"\d+", cleaned):
+    cleaned = _LEADING_ARTICLE.sub("", cleaned)
+    if _ALL_DIGITS.fullmatch(cleaned):
         return int(cleaned)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s+(thousand|million)", cleaned)
+    m = _DIGITS_SCALE.fullmatch(cleaned)
     if m:
         return int(float(m.group(1)) * _SCALES[m.group(2)])
     total, current = 0, 0
-    for word in re.split(r"[\s-]+", cleaned):
+    for word in _WORD_SEPARATOR.split(cleaned):
         if word == "and":
             continue
         if word in _UNITS:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from borderwatch.extract.document import Sentence, Span
+from borderwatch.extract.scan import words_back
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# A candidate end of sentence: terminal punctuation, closing quotes or brackets, then space.
-_CANDIDATE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n(?=\s*\S)")
+# A candidate end of sentence: terminal punctuation, closing quotes or brackets, then space; or a line break.
+# One character class opens the pattern so that `re` skips from candidate to candidate in C.
+_CANDIDATE = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=\n)(?=\s*\S))")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -126,7 +128,8 @@ def _line_ends_unit(text: str, newline: int) -> bool:
 def _is_abbreviation(text: str, match: re.Match[str]) -> bool:
     if not match.group().startswith(".") or match.group() != ".":
         return False
-    word = _WORD_BEFORE.search(text, 0, match.end())
+    # The word ends at the full stop, so it lies in the run of non-space characters holding it.
+    word = _WORD_BEFORE.search(text, words_back(text, match.end(), 1), match.end())
     if not word:
         return False
     token = word.group(1).lower()

@@ -8,9 +8,11 @@ a pronoun ('he') resolved to the last person named, or a definite description ('
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from borderwatch.extract.document import Document, Mention
+from borderwatch.extract.scan import any_of
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|claimed|claims|explained|explains|"
@@ -43,14 +45,18 @@ NEEDS_THAT = frozenset(
         "concluded",
     ]
 )
-SPEECH_VERB = re.compile(rf"(?<![\w-])(?P<verb>{SPEECH_VERBS})(?![\w-])")
+# No verb above is another followed by a space, so the trie (any_of) matches what the alternation did.
+SPEECH_VERB = re.compile(rf"(?P<verb>{any_of(SPEECH_VERBS.split('|'), word_start=True)})(?![\w-])")
 AUDIENCE = re.compile(
     r"\s+(?P<audience>journalists|reporters|the press|the media|parliament|lawmakers|a news conference|"
     r"a press conference|a briefing|state media|state television|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)"
 )
-_PRONOUN = re.compile(r"(?<![\w-])(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er)(?![\w-])")
+# He, she, they, his, her: the first letter, then (?<![\w-].) (no word before it) and the rest of the word.
+# Opening with a letter class lets `re` skip to those letters in C rather than try every position.
+_PRONOUN = re.compile(r"[HhSsTt](?<![\w-].)(?:(?<=[Hh])(?:er?|is)|(?<=[Ss])he|(?<=[Tt])hey)(?![\w-])")
+# As _PRONOUN: 'the', its first letter written before the check that no word precedes it.
 _DESCRIPTION = re.compile(
-    r"(?<![\w-])[Tt]he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press)\s+)*"
+    r"[Tt](?<![\w-].)he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press)\s+)*"
     r"(?P<head>(?i:ministry|organi[sz]ation|agency|alliance|bloc|office|statement|commission|council|"
     r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army))(?![\w-])"
 )
@@ -106,47 +112,44 @@ def last_actor_before(
     doc: Document, offset: int, kinds: tuple[str, ...], name_hint: str = ""
 ) -> Mention | None:
     """The last actor mention of one of the kinds ending before offset (optionally whose name has a word)."""
-    best = None
-    for mention in doc.actors:
-        if mention.end > offset:
-            break
+    # The mentions read are those before the first one ending after offset (the first whose running
+    # maximum of ends passes it); the last of them that fits wins.
+    actors = doc.actors
+    for i in range(bisect_right(doc.running_max_end(actors), offset) - 1, -1, -1):
+        mention = actors[i]
         if mention.kind in kinds and (not name_hint or name_hint.lower() in mention.name.lower()):
-            best = mention
-    return best
+            return mention
+    return None
 
 
 def speaker_in(doc: Document, start: int, end: int, prefer_last: bool = False) -> Speaker | None:
     """The speaker named in body[start:end]: an actor mention, a pronoun or a definite description."""
-    candidates: list[tuple[int, Speaker]] = []
-    for mention in doc.actors:
-        if mention.start >= start and mention.end <= end and mention.kind in SPEAKER_KINDS:
-            candidates.append((mention.start, Speaker.of(mention)))
+    # (offset, Speaker.of arguments): only the speaker chosen is built.
+    candidates: list[tuple[int, tuple]] = [
+        (mention.start, (mention,))
+        for mention in doc.within(doc.actors, start, end)
+        if mention.kind in SPEAKER_KINDS
+    ]
     text = doc.body[start:end]
     for match in _PRONOUN.finditer(text):
         person = last_actor_before(doc, start + match.start(), ("person",))
         if person:
             candidates.append(
-                (
-                    start + match.start(),
-                    Speaker.of(person, match.group(), start + match.start(), start + match.end()),
-                )
+                (start + match.start(), (person, match.group(), start + match.start(), start + match.end()))
             )
     for match in _DESCRIPTION.finditer(text):
         resolved = resolve_description(doc, start + match.start(), match.group("head"), match.group())
         if resolved:
             candidates.append(
-                (
-                    start + match.start(),
-                    Speaker.of(resolved, match.group(), start + match.start(), start + match.end()),
-                )
+                (start + match.start(), (resolved, match.group(), start + match.start(), start + match.end()))
             )
     if not candidates:
         return None
     candidates.sort(key=lambda c: c[0])
     # Prefer a person named with a role over the organisation written before the role.
-    persons = [c for c in candidates if c[1].kind == "person"]
+    persons = [c for c in candidates if c[1][0].kind == "person"]
     pool = persons or candidates
-    return (pool[-1] if prefer_last else pool[0])[1]
+    return Speaker.of(*(pool[-1] if prefer_last else pool[0])[1])
 
 
 def resolve_description(doc: Document, offset: int, head: str, words: str) -> Mention | None:

@@ -5,9 +5,10 @@ Saturday" in a Sunday article is the day before, "in November" in a March articl
 phrase becomes an inclusive interval with a precision (day, week, month, year), and keeps the article's own
 words, leading preposition included ("on Saturday", "in early May", "last month").
 
-The whole grammar is one regex compiled at import; the text is scanned once and calendar arithmetic runs
-only on what matched. Alternatives are ordered so that, at one starting point, the longer reading comes
-first (a day range before a day, "May 2021" before "May").
+The whole grammar is one regex compiled at import, run once along a lower-cased copy of the text (so every
+word list is plain lower case); month and weekday names must still have a capital in the text itself, which
+is checked on the few matches. Alternatives are ordered so that, at one starting point, the longer reading
+comes first (a day range before a day, "May 2021" before "May"). Calendar arithmetic runs only on matches.
 """
 
 from __future__ import annotations
@@ -33,49 +34,41 @@ class TimeMention:
 
 Interval = tuple[date, date, str]
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 # calendar.month_name follows the locale; the article's language is English whatever the machine's is.
-_MONTH_NUMBER = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
-_MONTH_NUMBER.update(
-    {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10}
-)
-_MONTH_NUMBER.update({"Nov": 11, "Dec": 12})
-_WEEKDAY_NUMBER = {
-    name: i
-    for i, name in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
-}
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_NUMBER = {name: i for i, name in enumerate(_MONTHS, 1)}
+_MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NUMBER = {name: i for i, name in enumerate(_WEEKDAYS)}
+_NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+)  # fmt: skip
 _COUNT_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "couple of": 2, "a few": 3, "few": 3,
-    "several": 5,
+    "a": 1, **{word: i for i, word in enumerate(_NUMBER_WORDS, 1)}, "a couple of": 2, "couple of": 2,
+    "few": 3, "several": 5,
 }  # fmt: skip
 
-# --- The grammar. Month and weekday names need a capital initial; other words may be in lower case, have a
-# capital initial or be all capitals ("last month", "Last month", "LAST MONTH"). ---
+# --- The grammar, over lower-case text. ---
 
 
-def _trie(phrases: Iterable[str], initial: str = "any") -> str:
-    """Any of the phrases in lower case, with a capital initial, or in capitals, shaped as a trie.
+def _trie(phrases: Iterable[str]) -> str:
+    """Any of the phrases, as a trie; a space in a phrase matches any run of whitespace.
 
     Every alternative opens with one literal character, which the regex engine rejects without saving state;
-    a flat or case-insensitive alternation of the same words costs several times more at every word.
-    A space in a phrase matches any run of whitespace. initial="lower"/"upper" keeps only the variants that
-    start with a lower-case/capital letter.
+    a flat alternation of the same words costs several times more at every word of the text.
     """
     tree: dict[str, dict] = {}
     for phrase in phrases:
-        for variant in {phrase, phrase[:1].upper() + phrase[1:], phrase.upper()}:
-            if (initial == "lower" and not variant[:1].islower()) or (
-                initial == "upper" and variant[:1].islower()
-            ):
-                continue
-            node = tree
-            for char in variant:
-                node = node.setdefault(char, {})
-            node[""] = {}
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
     return _trie_node(tree)
 
 
@@ -89,41 +82,46 @@ def _trie_node(node: dict[str, dict]) -> str:
 
 
 def _opt(pattern: str) -> str:
-    """The pattern or nothing, greedily: an empty alternative is cheaper for the regex engine than '(...)?'."""
+    """The pattern or nothing, greedily (an empty alternative is cheaper for the regex engine than '?')."""
     return f"(?:{pattern}|)"
 
 
 def _words_of(phrases: Iterable[str]) -> str:
-    return f"(?:{_trie(phrases)})(?!\\w)"
+    return rf"(?:{_trie(phrases)})(?!\w)"
 
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!\w)"
-_MONTH_OR_ABBR = rf"(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?!\w)))"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
+_MONTH = rf"(?:{_trie(_MONTHS)})(?!\w)"
+_MONTH_OR_ABBR = rf"(?:{_trie([*_MONTHS, *_MONTH_ABBREVIATIONS])})(?:\.|(?!\w))"
+_WEEKDAY = rf"(?:{_trie(_WEEKDAYS)})(?!\w)"
 # Words after a number that make it a count, not a day or a year ("May 12 soldiers", "2021 troops").
-_COUNTED = (
-    r"(?i:soldiers?|troops?|servicem[ae]n|people|persons?|civilians?|residents?|refugees?|villagers?|men|women"
-    r"|children|famil(?:y|ies)|houses?|homes?|buildings?|villages?|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?"
-    r"|hectares?|feet|ft|hours?|hrs?|h|minutes?|local|GMT|UTC|units?|rounds?|shells?|missiles?|rockets?|drones?"
-    r"|tanks?|vehicles?|positions?|members?|officers?|personnel|fighters?|militants?|votes?|dollars?|euros?"
-    r"|drams?|manats?|roubles?|rubles?|tons?|tonnes?|square|sq|per|percent|prisoners?|captives?|hostages?"
-    r"|casualties|dead|bodies|posts?|times)(?!\w)"
-)
+_COUNTED_NOUNS = (
+    "soldier", "troop", "person", "civilian", "resident", "refugee", "villager", "house", "home", "building",
+    "village", "meter", "metre", "kilometer", "kilometre", "mile", "hectare", "hour", "hr", "minute", "unit",
+    "round", "shell", "missile", "rocket", "drone", "tank", "vehicle", "position", "member", "officer",
+    "fighter", "militant", "vote", "dollar", "euro", "dram", "manat", "rouble", "ruble", "ton", "tonne",
+    "prisoner", "captive", "hostage", "post", "time",
+)  # fmt: skip
+_COUNTED = _words_of(
+    (*_COUNTED_NOUNS, *(f"{noun}s" for noun in _COUNTED_NOUNS), "serviceman", "servicemen", "people", "men",
+     "women", "children", "family", "families", "m", "km", "feet", "ft", "h", "local", "gmt", "utc",
+     "personnel", "square", "sq", "per", "percent", "casualties", "dead", "bodies")
+)  # fmt: skip
 _NOT_A_COUNT = rf"(?!\s+{_COUNTED})"
 _DAY = r"(?<![0-9:./])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|)(?!\w|[.,:][0-9])"
 # A year stands alone: not part of "2,000", "$2020", "1-2020", "2020s", "20.20", nor a clock ("at 1930").
 _YEAR_END = r"(?:19|20)[0-9]{2}(?![\w%]|[.,:][0-9])"  # also the second year of a range, after its dash
 _YEAR = (
-    rf"(?<![\w$£€#/.,:+])(?<![0-9][-–—])(?<!\b[Aa]t\s){_YEAR_END}"
-    r"(?<![Rr]esolution\s....)(?<!No\.\s....)(?<!No\s....)(?<![Nn]umber\s....)"
+    rf"(?<![\w$£€#/.,:+])(?<![0-9][-–—])(?<!\bat\s){_YEAR_END}"
+    r"(?<!resolution\s....)(?<!no\.\s....)(?<!\bno\s....)(?<!number\s....)"
 )
-_THE = _trie(["the"]) + r"\s+"
+_THE = r"the\s+"
 _DASH = r"\s*[-–—]\s*"
 _TO = rf"\s+{_trie(['to', 'until', 'till', 'through', 'thru'])}\s+"
-_AND = rf"\s+{_trie(['and'])}\s+"
+_AND = r"\s+and\s+"
 _DAY_SEP = f"(?:{_DASH}|{_TO}|{_AND})"
 # "and" joins two full dates or years only after "between" ("on May 12 and June 3" are two days).
 _RANGE_SEP = f"(?(btw){_AND}|(?:{_DASH}|{_TO}))"
+_OPT_OF = r"(?:\s+of|)"
 
 
 def _comma_year(name: str) -> str:
@@ -136,7 +134,7 @@ _PREPOSITIONS = (
     "since", "until", "till", "by", "from", "throughout", "through", "during", "in", "on", "at", "as of",
     "up to", "up until", "over", "for", "within", "toward", "towards", "around",
 )  # fmt: skip
-_PREFIX = rf"(?:(?P<btw>{_trie(['between'])})\s+|(?P<pre>{_trie(_PREPOSITIONS)})\s+|)"
+_PREFIX = rf"(?:(?P<btw>between)\s+|(?P<pre>{_trie(_PREPOSITIONS)})\s+|)"
 # Modifiers that keep the bare unit's interval: "early May", "mid-2021", "the end of May".
 _PARTS = (
     "end", "beginning", "start", "middle", "turn", "first half", "second half",
@@ -155,8 +153,8 @@ _TIME_OF = tuple(
 )
 _DAY_PARTS = (*_HOURS_OF, *_TIME_OF, "the eve of", "eve of", "late", "early", "late on", "early on")
 _WEEKDAY_MODS = (
-    *_HOURS_OF, *_TIME_OF, "late", "early", "overnight", "late on", "early on", "overnight on", "last", "next",
-    "this", "coming",
+    *_HOURS_OF, *_TIME_OF, "late", "early", "overnight", "late on", "early on", "overnight on", "last",
+    "next", "this", "coming",
 )  # fmt: skip
 _UNIT_PARTS = tuple(
     f"{the}{very}{part} of"
@@ -167,119 +165,120 @@ _UNIT_PARTS = tuple(
 _UNIT_MOD_WORDS = ("earlier", "later", "early", "late", "mid")
 _UNIT_MOD = rf"(?:{_trie(_UNIT_PARTS)}\s+|{_trie(_UNIT_MOD_WORDS)}(?:\s+|-))"
 _RELATIVE = ("last", "this", "next", "past", "coming", "current")
-_NUMBER_WORDS = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-)
 _AGO_COUNTS = ("a", *_NUMBER_WORDS, "couple of", "a couple of")
 _AGO_UNITS = ("day", "week", "month", "year", "decade")
 _AGO_UNITS_PLURAL = (*_AGO_UNITS, *(f"{unit}s" for unit in _AGO_UNITS))
 _AGO_PHRASES = tuple(f"{n} {unit}" for n in _AGO_COUNTS for unit in _AGO_UNITS_PLURAL)
 _TODAY_WORDS = (
     "today", "tonight", "currently", "presently", "nowadays", "now", "at present", "so far", "thus far",
-    "this morning", "this afternoon", "this evening", "last night", "last evening", "the day before yesterday",
+    "this morning", "this afternoon", "this evening", "last night", "last evening",
+    "the day before yesterday",
 )  # fmt: skip
 _DAY_NEXT_TO_TODAY = ("yesterday", "tomorrow")
 # "May" and "March" are also verbs; as months they need a day, a year, or one of these words before them.
 _MAY_CONTEXT = (
-    r"(?i:(?<=\bin\s)|(?<=\bon\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=since\s)|(?<=until\s)|(?<=\btill\s)|(?<=early\s)"
-    r"|(?<=\blate\s)|(?<=\bmid-)|(?<=\bmid\s)|(?<=\blast\s)|(?<=\bfrom\s)|(?<=through\s)|(?<=during\s)"
-    r"|(?<=after\s)|(?<=before\s)|(?<=\bthis\s)|(?<=\bnext\s)|(?<=\bend\s)|(?<=\bend-))"
+    r"(?:(?<=\bin\s)|(?<=\bon\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=since\s)|(?<=until\s)|(?<=\btill\s)"
+    r"|(?<=early\s)|(?<=\blate\s)|(?<=\bmid-)|(?<=\bmid\s)|(?<=\blast\s)|(?<=\bfrom\s)|(?<=through\s)"
+    r"|(?<=during\s)|(?<=after\s)|(?<=before\s)|(?<=\bthis\s)|(?<=\bnext\s)|(?<=\bend\s)|(?<=\bend-))"
 )
-_PLURAL = "(?:s|S|)"
-_OPT_OF = _opt(r"\s+of")
 
 
+# Groups holding a month or weekday name end in "mon" or "wd": find_times checks the text has a capital there.
 def _single_day(p: str) -> str:
     """'September 13', 'Sept. 13, 2022', '13 September 2022', 'the 13th of June' (groups prefixed p)."""
     return (
-        rf"(?:(?P<{p}m1>{_MONTH_OR_ABBR})\s*(?P<{p}d1>{_DAY}){_NOT_A_COUNT}"
-        rf"|{_opt(_THE)}(?P<{p}d2>{_DAY}){_OPT_OF}\s+(?P<{p}m2>{_MONTH_OR_ABBR}))" + _comma_year(p + "y")
+        rf"(?:(?P<{p}1mon>{_MONTH_OR_ABBR})\s*(?P<{p}d1>{_DAY}){_NOT_A_COUNT}"
+        rf"|(?:{_THE}|)(?P<{p}d2>{_DAY}){_OPT_OF}\s+(?P<{p}2mon>{_MONTH_OR_ABBR}))" + _comma_year(p + "y")
     )
 
 
 _KINDS = {
     # "13–14 September 2022", "September 13-14", "between 30 August and 2 September".
     "drange": (
-        _opt(_trie(_DAY_PARTS) + r"\s+")
-        + rf"(?:(?P<ra_d1>{_DAY}){_DAY_SEP}{_opt(_THE)}(?P<ra_d2>{_DAY}){_OPT_OF}\s+(?P<ra_m>{_MONTH_OR_ABBR})"
+        rf"(?:(?P<ra_d1>{_DAY}){_DAY_SEP}(?:{_THE}|)(?P<ra_d2>{_DAY}){_OPT_OF}\s+(?P<ra_mon>{_MONTH_OR_ABBR})"
         + _comma_year("ra_y")
-        + rf"|(?P<rb_m>{_MONTH_OR_ABBR})\s*(?P<rb_d1>{_DAY}){_DAY_SEP}(?P<rb_d2>{_DAY}){_NOT_A_COUNT}"
+        + rf"|(?P<rb_mon>{_MONTH_OR_ABBR})\s*(?P<rb_d1>{_DAY}){_DAY_SEP}(?P<rb_d2>{_DAY}){_NOT_A_COUNT}"
         + _comma_year("rb_y")
         + rf"|{_single_day('rc1')}{_RANGE_SEP}{_single_day('rc2')})"
     ),
-    "iso": r"(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
-    "day": _opt(_trie(_DAY_PARTS) + r"\s+") + _opt(rf"{_WEEKDAY},?\s+") + _single_day("dy"),
-    "mrange": (
-        rf"(?P<mr_m1>{_MONTH}){_comma_year('mr_y1')}{_RANGE_SEP}(?P<mr_m2>{_MONTH})" + _comma_year("mr_y2")
+    "iso": (
+        r"(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
     ),
+    "day": rf"(?:(?P<dy_wd>{_WEEKDAY}),?\s+|)" + _single_day("dy"),
+    "mrange": rf"(?P<mr_1mon>{_MONTH}){_comma_year('mr_y1')}{_RANGE_SEP}(?P<mr_2mon>{_MONTH})"
+    + _comma_year("mr_y2"),
     "yrange": rf"(?P<yr_1>{_YEAR}){_RANGE_SEP}(?P<yr_2>{_YEAR_END}|(?<=[-–—])[0-9]{{2}}(?![\w%]|[.,:][0-9]))",
-    "myear": rf"{_PART_OF}(?P<my_m>{_MONTH})(?:\s+of|,|)\s+(?P<my_y>{_YEAR})",
+    "myear": rf"(?P<my_mon>{_MONTH})(?:\s+of|,|)\s+(?P<my_y>{_YEAR})",
     "month": (
-        rf"{_PART_OF}(?:(?P<mo_rel>{_trie(['last', 'this', 'next'])})\s+|)"
-        rf"(?P<mo_m>(?!May|March){_MONTH}|(?=Ma(?:y|rch)(?!\w)){_MAY_CONTEXT}(?:May|March))"
+        r"(?:(?P<mo_rel>last|this|next)\s+|)"
+        rf"(?P<mo_mon>(?!may|march){_MONTH}|(?=ma(?:y|rch)(?!\w)){_MAY_CONTEXT}(?:may|march))"
     ),
     # A count after a bare number ("2021 troops") unless a preposition says it is a year ("in 2021 people").
-    "year": rf"{_PART_OF}(?P<y_y>{_YEAR})(?![-–—/][0-9])(?(pre)|{_NOT_A_COUNT})",
+    "year": rf"(?P<y_y>{_YEAR})(?![-–—/][0-9])(?(pre)|{_NOT_A_COUNT})",
     "weekday": (
-        rf"(?:(?P<wd_mod>{_trie(_WEEKDAY_MODS)})\s+|)(?P<wd_d>{_WEEKDAY})"
-        + _opt(r"\s+(?:morning|afternoon|evening|night)(?!\w)")
+        rf"(?:(?P<wd_mod>{_trie(_WEEKDAY_MODS)})\s+|)(?P<wd_wd>{_WEEKDAY})"
+        r"(?:\s+(?:morning|afternoon|evening|night)(?!\w)|)"
     ),
     "unit": (
         rf"(?:(?P<u_mod>{_UNIT_MOD})|)(?P<u_rel>{_trie(_RELATIVE)})\s+"
         rf"(?P<u_u>{_words_of(['weekend', 'week', 'month', 'year'])})"
         rf"|(?P<u_mod2>{_UNIT_MOD}){_THE}(?P<u_u2>{_words_of(['week', 'month', 'year'])})"
-        rf"|(?(pre)(?P<u_wkend>{_words_of(['the weekend'])})|(?!))"
+        r"|(?(pre)(?P<u_wkend>the\s+weekend)(?!\w)|(?!))"
     ),
     "past": (
-        rf"{_trie(['the past', 'the last'])}\s+"
+        r"the\s+(?:past|last)\s+"
         rf"(?:(?P<pa_n>[0-9]{{1,2}}|{_trie([*_NUMBER_WORDS, 'few', 'couple of', 'several'])})\s+|)"
-        rf"(?P<pa_u>{_trie(['hour', 'day', 'week', 'month', 'year'])}){_PLURAL}(?!\w)"
+        rf"(?P<pa_u>{_trie(['hour', 'day', 'week', 'month', 'year'])})(?:s|)(?!\w)"
     ),
-    "ago": (rf"(?:[0-9]{{1,2}}\s+{_trie(_AGO_UNITS_PLURAL)}|{_trie(_AGO_PHRASES)})\s+{_words_of(['ago'])}"),
+    "ago": rf"(?:[0-9]{{1,2}}\s+{_trie(_AGO_UNITS_PLURAL)}|{_trie(_AGO_PHRASES)})\s+ago(?!\w)",
     "today": (
-        _opt(_trie(["earlier", "later"]) + r"\s+")
-        + rf"(?:(?P<td_w>{_trie(_TODAY_WORDS)})(?!\w)|(?P<td_w2>{_trie(_DAY_NEXT_TO_TODAY)})"
-        + _opt(rf"\s+{_trie(['morning', 'afternoon', 'evening', 'night'])}")
-        + r"(?!\w))"
+        r"(?:(?:earlier|later)\s+|)"
+        rf"(?:(?P<td_w>{_trie(_TODAY_WORDS)})(?!\w)|(?P<td_w2>{_trie(_DAY_NEXT_TO_TODAY)})"
+        r"(?:\s+(?:morning|afternoon|evening|night)|)(?!\w))"
     ),
 }
 
-
 # The gate: a cheap test, at every word, that a time phrase could start here. It is built from the grammar's
 # own word lists and lets through a superset of what the grammar matches, so the full grammar runs at a few
-# words in a hundred. Month and weekday names keep their capital here too ("may" does not pass).
+# words in a hundred.
 _GATE_PHRASES = (
-    *_MONTH_NUMBER, *_WEEKDAY_NUMBER, *_PART_OF_PHRASES, *_EARLY_LATE, *_DAY_PARTS, *_WEEKDAY_MODS,
+    *_MONTHS, *_MONTH_ABBREVIATIONS, *_WEEKDAYS, *_PART_OF_PHRASES, *_EARLY_LATE, *_DAY_PARTS, *_WEEKDAY_MODS,
     *_UNIT_PARTS, *_UNIT_MOD_WORDS, *_RELATIVE, "the weekend", "the past", "the last", *_TODAY_WORDS,
-    *_DAY_NEXT_TO_TODAY, *_AGO_PHRASES,
+    *_DAY_NEXT_TO_TODAY, *_AGO_PHRASES, "earlier", "later",
 )  # fmt: skip
+_GATE_START = rf"[0-9]|{_THE}[0-9]|{_words_of(_GATE_PHRASES)}"
+_GATE = rf"(?={_GATE_START}|{_trie([*_PREPOSITIONS, 'between'])}\s+(?:{_GATE_START}))"
+# Kinds that share an optional lead-in ("the night of", "early") are tried after it, so it is read once.
+_SHARED_LEAD = {"drange": _opt(_trie(_DAY_PARTS) + r"\s+"), "myear": _PART_OF}
+_LEAD_KINDS = {"drange": ("drange", "day"), "myear": ("myear", "month", "year")}
+_ORDER = ("iso", "drange", "mrange", "yrange", "myear", "weekday", "unit", "past", "ago", "today")
 
 
-def _by_initial(phrases: Iterable[str], tail: str) -> str:
-    """The phrases, then tail; a word is only compared with the phrases whose initial has its case."""
-    return rf"(?=[a-z])(?:{_trie(phrases, 'lower')}){tail}|(?=[A-Z])(?:{_trie(phrases, 'upper')}){tail}"
+def _alternatives() -> str:
+    parts = []
+    for first in _ORDER:
+        kinds = "|".join(f"(?P<{kind}>{_KINDS[kind]})" for kind in _LEAD_KINDS.get(first, (first,)))
+        parts.append(f"{_SHARED_LEAD[first]}(?:{kinds})" if first in _SHARED_LEAD else kinds)
+    return "|".join(parts)
 
 
-_GATE = (
-    "(?=(?:" + _by_initial([*_PREPOSITIONS, "between"], r"\s+") + "|)"
-    "(?:[0-9]|" + _by_initial(["the"], r"\s+[0-9]") + "|" + _by_initial(_GATE_PHRASES, r"(?!\w)") + "))"
-)
 # A match opens with the one non-word character before the phrase (find_times pads the text with a space):
 # a leading character class lets the engine skip along the text in C instead of trying every position.
-_PATTERN = re.compile(
-    r"\W" + _GATE + _PREFIX + "(?:" + "|".join(f"(?P<{kind}>{body})" for kind, body in _KINDS.items()) + ")"
-)
+_PATTERN = re.compile(r"\W" + _GATE + _PREFIX + "(?:" + _alternatives() + ")")
+
+
+def _name_groups() -> dict[str, list[int]]:
+    """Per kind, the groups holding a month or weekday name (numbered after the kind, before the next)."""
+    kinds = sorted((_PATTERN.groupindex[kind], kind) for kind in _KINDS)
+    bounds = [index for index, _ in kinds[1:]] + [_PATTERN.groups + 1]
+    names = [(index, name) for name, index in _PATTERN.groupindex.items() if name.endswith(("mon", "wd"))]
+    return {
+        kind: [i for i, _ in names if first < i < bound]
+        for (first, kind), bound in zip(kinds, bounds, strict=True)
+    }
+
+
+_NAME_GROUPS = _name_groups()
 
 
 # --- Calendar arithmetic. ---
@@ -338,7 +337,10 @@ def _span_precision(start: date, end: date) -> str:
 
 
 def _month_of(name: str | None) -> int | None:
-    return _MONTH_NUMBER.get(name.rstrip(".")) if name else None
+    if not name:
+        return None
+    name = name.rstrip(".")
+    return _MONTH_NUMBER.get(name) or _MONTH_ABBREVIATIONS.get(name)
 
 
 def _int(text: str | None) -> int | None:
@@ -346,7 +348,7 @@ def _int(text: str | None) -> int | None:
 
 
 def _words(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(text.split())
 
 
 def _count(text: str) -> int | None:
@@ -358,7 +360,7 @@ def _count(text: str) -> int | None:
 
 
 def _day_from(m: re.Match[str], p: str, published: date) -> date | None:
-    month = _month_of(m.group(p + "m1") or m.group(p + "m2"))
+    month = _month_of(m.group(p + "1mon") or m.group(p + "2mon"))
     day = _int(m.group(p + "d1") or m.group(p + "d2"))
     year = _int(m.group(p + "y"))
     if month is None or day is None:
@@ -369,14 +371,14 @@ def _day_from(m: re.Match[str], p: str, published: date) -> date | None:
 def _resolve_drange(m: re.Match[str], published: date) -> Interval | None:
     if m.group("ra_d1") or m.group("rb_d1"):
         a = "ra" if m.group("ra_d1") else "rb"
-        month, year = _month_of(m.group(a + "_m")), _int(m.group(a + "_y"))
+        month, year = _month_of(m.group(a + "_mon")), _int(m.group(a + "_y"))
         first, last = _int(m.group(a + "_d1")), _int(m.group(a + "_d2"))
         if month is None or first is None or last is None:
             return None
         end = _valid(year, month, last) if year else _recent_day(published, month, last)
         start = _valid(end.year, month, first) if end else None
     else:
-        month1 = _month_of(m.group("rc1m1") or m.group("rc1m2"))
+        month1 = _month_of(m.group("rc11mon") or m.group("rc12mon"))
         day1 = _int(m.group("rc1d1") or m.group("rc1d2"))
         year1, year2 = _int(m.group("rc1y")), _int(m.group("rc2y"))
         if month1 is None or day1 is None:
@@ -409,7 +411,7 @@ def _resolve_day(m: re.Match[str], published: date) -> Interval | None:
     day = _day_from(m, "dy", published)
     if day is None:
         # "February 30": a month we can still date, not a day.
-        month, year = _month_of(m.group("dym1") or m.group("dym2")), _int(m.group("dyy"))
+        month, year = _month_of(m.group("dy1mon") or m.group("dy2mon")), _int(m.group("dyy"))
         if month is None:
             return None
         return (*_month_span(year or _recent_month_year(published, month), month), "month")
@@ -417,7 +419,7 @@ def _resolve_day(m: re.Match[str], published: date) -> Interval | None:
 
 
 def _resolve_mrange(m: re.Match[str], published: date) -> Interval | None:
-    month1, month2 = _MONTH_NUMBER[m.group("mr_m1")], _MONTH_NUMBER[m.group("mr_m2")]
+    month1, month2 = _MONTH_NUMBER[m.group("mr_1mon")], _MONTH_NUMBER[m.group("mr_2mon")]
     year1, year2 = _int(m.group("mr_y1")), _int(m.group("mr_y2"))
     if year2 is None:
         year2 = (year1 if month2 >= month1 else year1 + 1) if year1 else _recent_month_year(published, month2)
@@ -436,11 +438,11 @@ def _resolve_yrange(m: re.Match[str], published: date) -> Interval | None:
 
 
 def _resolve_myear(m: re.Match[str], published: date) -> Interval | None:
-    return (*_month_span(int(m.group("my_y")), _MONTH_NUMBER[m.group("my_m")]), "month")
+    return (*_month_span(int(m.group("my_y")), _MONTH_NUMBER[m.group("my_mon")]), "month")
 
 
 def _resolve_month(m: re.Match[str], published: date) -> Interval | None:
-    month = _MONTH_NUMBER[m.group("mo_m")]
+    month = _MONTH_NUMBER[m.group("mo_mon")]
     rel = _words(m.group("mo_rel") or "")
     if rel == "this":
         year = published.year
@@ -458,7 +460,7 @@ def _resolve_year(m: re.Match[str], published: date) -> Interval | None:
 
 
 def _resolve_weekday(m: re.Match[str], published: date) -> Interval | None:
-    weekday = _WEEKDAY_NUMBER[m.group("wd_d")]
+    weekday = _WEEKDAY_NUMBER[m.group("wd_wd")]
     mod = _words(m.group("wd_mod") or "")
     if mod in ("next", "coming"):
         day = published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
@@ -579,17 +581,31 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], date], Interval | None]] = {
 }
 
 
-def _resolve(m: re.Match[str], published: date) -> Interval | None:
+def _resolve(m: re.Match[str], original: str, published: date) -> Interval | None:
+    """The interval of a match in the lower-cased text; original is the text as written, padded alike."""
     kind = m.lastgroup
-    resolved = _RESOLVERS[kind](m, published) if kind in _RESOLVERS else None
+    if kind is None:
+        return None
+    for index in _NAME_GROUPS[kind]:
+        start = m.start(index)
+        if start >= 0 and not original[start].isupper():
+            return None  # "may", "march": a verb, not a month
+    resolved = _RESOLVERS[kind](m, published)
     if resolved is None:
         return None
     start, end, precision = resolved
-    pre = m.group("pre")
-    if pre and _words(pre) == "since" and start <= published:
+    if m.group("pre") == "since" and start <= published:
         # Known: the start (to the unit's precision); it has lasted until the article was written.
         end = published
     return start, end, precision
+
+
+def _lower(text: str) -> str:
+    """ASCII letters lowered, every other character kept, so offsets line up with the text.
+
+    bytes.lower() touches only ASCII, and is many times faster than str.lower() on text with curly quotes.
+    """
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 # --- Public API. ---
@@ -601,12 +617,20 @@ def find_times(text: str, published: date, offset: int = 0) -> list[TimeMention]
     Each is resolved against the publication date; offsets are positions in text plus `offset`.
     """
     found: list[TimeMention] = []
-    # In the padded text the phrase starts one past the match; in the caller's text, at the match's start.
-    for m in _PATTERN.finditer(" " + text):
-        resolved = _resolve(m, published)
-        if resolved is not None:
-            start, end = m.start(), m.end() - 1
-            found.append(TimeMention(start + offset, end + offset, text[start:end], *resolved))
+    original = " " + text
+    lowered = _lower(original)
+    search = _PATTERN.search
+    m = search(lowered)
+    while m is not None:
+        resolved = _resolve(m, original, published)
+        if resolved is None:
+            # Not a date after all ("may" lower-cased, "14-13 September"): a phrase may start further on.
+            m = search(lowered, m.start() + 1)
+            continue
+        # The match opens with the character before the phrase; the padding shifts the rest back by one.
+        start, end = m.start(), m.end() - 1
+        found.append(TimeMention(start + offset, end + offset, text[start:end], *resolved))
+        m = search(lowered, m.end())
     return found
 
 
@@ -615,11 +639,11 @@ def resolve_phrase(phrase: str, published: date) -> tuple[date | None, date | No
 
     A month name alone ("May") counts: the caller already knows the words are a time phrase.
     """
-    words = phrase.strip()
-    m = _PATTERN.fullmatch(" " + words)
-    if m is None and words in _MONTH_NAMES:
-        m = _PATTERN.fullmatch(" in " + words)
-    return _resolve(m, published) if m is not None else None
+    original = " " + phrase.strip()
+    if original[1:] in ("May", "March"):
+        original = " in" + original
+    m = _PATTERN.fullmatch(_lower(original))
+    return _resolve(m, original, published) if m is not None else None
 
 
 def unknown_interval(published: date) -> tuple[None, date, str]:
