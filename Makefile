@@ -35,7 +35,7 @@ format: $(VENV)/.dev-installed
 	$(BIN)/ruff format .
 
 bench: $(VENV)/.dev-installed
-	$(BIN)/python bench/extract.py
+	PYTHONPATH=. $(BIN)/python bench/extract.py
 
 geo: $(VENV)/.dev-installed
 	$(BIN)/python scripts/build_geo.py

@@ -12,11 +12,11 @@ st.set_page_config(layout="wide", page_title="BorderWatch")
 PAGES = [
     st.Page("pages/overview.py", title="Overview", default=True),
     st.Page("pages/timeline.py", title="Timeline"),
-    # The Map page goes here: st.Page("pages/map.py", title="Map"),
+    st.Page("pages/map.py", title="Map"),
     st.Page("pages/quotes.py", title="Quotes"),
     st.Page("pages/article.py", title="Article"),
     st.Page("pages/data.py", title="Data"),
-    # The Add articles page goes here: st.Page("pages/add.py", title="Add articles"),
+    st.Page("pages/add.py", title="Add articles"),
 ]
 
 navigation = st.navigation(PAGES)

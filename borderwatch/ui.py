@@ -22,6 +22,7 @@ from borderwatch.store import DEFAULT_DB, Store
 
 DB_ENV = "BORDERWATCH_DB"
 FILTER_STATE = "borderwatch_filter"
+BOUNDS_STATE = "borderwatch_date_bounds"  # the corpus's date range on the previous run
 # Widget keys: with bind="query-params" each is also the URL query parameter's name.
 DATES_KEY, ACTORS_KEY, TYPES_KEY, PROVINCES_KEY = "dates", "actor", "event_type", "province"
 DATA_PAGE = "pages/data.py"
@@ -106,6 +107,7 @@ def sidebar_filters() -> Filter:
     """Draw the filters in the sidebar (their values live in the URL) and keep the Filter they make."""
     options = filter_options()
     lo, hi = date_bounds()
+    _follow_growing_bounds(lo, hi)
     with st.sidebar:
         st.header("Filters")
         dates: tuple[date, ...] = ()
@@ -134,6 +136,18 @@ def sidebar_filters() -> Filter:
         st.button("Reset filters", on_click=reset_filters, disabled=flt.is_empty, key="reset_sidebar")
     st.session_state[FILTER_STATE] = flt
     return flt
+
+
+def _follow_growing_bounds(lo: date | None, hi: date | None) -> None:
+    """An untouched full date range stays the full range when the store grows (a new article's dates
+    would otherwise fall outside it and be filtered out); a range the user narrowed is kept."""
+    previous = st.session_state.get(BOUNDS_STATE)
+    st.session_state[BOUNDS_STATE] = (lo, hi)
+    if previous is None or previous == (lo, hi) or not (lo and hi):
+        return
+    current = st.session_state.get(DATES_KEY)
+    if current is None or tuple(current) == tuple(previous):
+        st.session_state[DATES_KEY] = (lo, hi)
 
 
 def make_filter(
