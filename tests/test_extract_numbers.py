@@ -48,3 +48,9 @@ def test_count_of_first_number(phrase, count):
     match = NUMBER.search(phrase)
     assert match is not None
     assert to_count(match) == count
+
+
+@pytest.mark.parametrize("word", ["Manyakhin", "Scoresby", "Severalty", "Thousandsville", "Dozensk"])
+def test_vague_amount_words_inside_names_are_not_numbers(word):
+    match = NUMBER.search(f"The attack killed {word} on Monday.")
+    assert match is None or word not in match.group()

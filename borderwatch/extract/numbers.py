@@ -76,7 +76,7 @@ _GATE = initials_gate(
 )
 NUMBER = re.compile(
     rf"(?<![\w,.-]){_GATE}(?:(?P<qual>{any_of(_QUALIFIERS.split('|'))})\s+)?"
-    rf"(?P<num>{_DIGITS}|(?:an?\s+)?{_WORD_NUMBER}(?![\w-])|(?P<vague>{any_of(_VAGUE.split('|'))})|"
+    rf"(?P<num>{_DIGITS}|(?:an?\s+)?{_WORD_NUMBER}(?![\w-])|(?P<vague>{any_of(_VAGUE.split('|'))})(?![\w-])|"
     rf"(?P<article>an?|one)(?=\s)|(?P<another>another)(?=\s))"
     rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_DIGITS}|{_WORD_NUMBER}))?",
     re.IGNORECASE,
