@@ -44,3 +44,14 @@ def test_one_claim_per_speaker_and_topic():
     )
     claims = extract(body)["claims"]
     assert [c["claim_text"] for c in claims] == ["No casualties"]
+
+
+def test_the_contradiction_reads_after_the_claimant():
+    body = (
+        "“There were no casualties,” the Azerbaijani Defense Ministry said.\n\n"
+        "Two Azerbaijani servicemen were wounded near Lachin, Armenian officials said."
+    )
+    (claim,) = extract(body)["claims"]
+    assert claim["contradiction"] == (
+        "says “There were no casualties”; the article reports 2 wounded (Azerbaijan, soldier)"
+    )

@@ -71,7 +71,7 @@ def extract_claims(
                     "contradicted_by_kind": kind,
                     "contradicted_by_id": other_id,
                     "other_article_id": doc.article_id,
-                    "contradiction": f"{claimant} says “{doc.body[start:end]}”; {what}",
+                    "contradiction": f"says “{doc.body[start:end]}”; {what}",
                     "other_text": doc.body[o_start:o_end],
                     "char_start": start,
                     "char_end": end,
