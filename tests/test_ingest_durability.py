@@ -20,6 +20,7 @@ from borderwatch.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 8
+ARTICLES = 200  # enough that an ingest takes seconds, so kills land half-way
 SENTENCES = [
     "{n} Armenian soldiers were wounded near Jermuk on Monday, the Armenian Defense Ministry said.",
     "“The shelling did not stop until dawn,” said Foreign Minister Ararat Mirzoyan.",
@@ -43,6 +44,16 @@ def _ingest(folder: Path, db: Path) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+
+
+def _wait_for_first_article(proc: subprocess.Popen) -> None:
+    """Block until the ingest's progress bar (drawn after each stored article) first appears."""
+    seen = b""
+    while b"]" not in seen and proc.poll() is None:
+        chunk = os.read(proc.stderr.fileno(), 64)
+        if not chunk:
+            break
+        seen += chunk
 
 
 def _expected_counts(folder: Path) -> dict[str, dict[str, int]]:
@@ -74,13 +85,14 @@ def _assert_consistent(db: Path, expected: dict[str, dict[str, int]]) -> int:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_at_random_points_leaves_whole_articles(tmp_path):
     folder, db = tmp_path / "articles", tmp_path / "bw.duckdb"
-    _write_articles(folder, 40)
+    _write_articles(folder, ARTICLES)
     expected = _expected_counts(folder)
     rng = random.Random(20210704)
     stored_counts = []
     for _ in range(KILLS):
         proc = _ingest(folder, db)
-        time.sleep(rng.uniform(0.5, 3.5))
+        _wait_for_first_article(proc)  # imports take seconds; aim the kill at the writing itself
+        time.sleep(rng.uniform(0.0, 2.0))
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         stored_counts.append(_assert_consistent(db, expected))
