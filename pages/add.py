@@ -234,11 +234,8 @@ def paste_section(today: date, stored: dict[str, str]) -> None:
 
 
 def filter_note() -> None:
-    """After a save, say when the sidebar filters hide rows on the other pages, and offer to reset them.
-
-    The date filter's full range is the store's range when the filter was drawn; an article dated
-    outside it shows on the other pages only once the filter is widened or reset.
-    """
+    """After a save, say when the sidebar filters hide rows on the other pages, and offer to reset them
+    (an actor chosen, or a date range the user narrowed: the full range follows the store by itself)."""
     flt = ui.current_filter()
     if st.session_state[SAVED] and not flt.is_empty:
         st.info(
