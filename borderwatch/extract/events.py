@@ -14,6 +14,7 @@ from functools import cache
 
 from borderwatch.extract.dating import date_for, sentence_clauses
 from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence
+from borderwatch.extract.quotes import claimant_at, quoted_spans
 from borderwatch.extract.scan import any_of, words_back
 from borderwatch.extract.speech import resolve_description
 from borderwatch.geo import geo_precision
@@ -241,7 +242,7 @@ def _rows(
     rows = []
     seen: set[tuple] = set()
     relatives = _last_trigger_before_relative(doc, found)
-    quoted = _quoted_spans(quote_rows)
+    quoted = quoted_spans(quote_rows)
     for event in found:
         is_statement = event.trigger is STATEMENT
         dating = date_for(doc, event.start, dates_noun_before_relative=id(event) in relatives)
@@ -265,7 +266,7 @@ def _rows(
             continue
         seen.add(key)
         start, end = (event.sentence.start, event.sentence.end)
-        claimant = None if is_statement else _claimant(quoted, event.start)
+        claimant = None if is_statement else claimant_at(quoted, event.start)
         rows.append(
             {
                 "event_id": None,
@@ -332,19 +333,6 @@ def _as_actor(mention: Mention | None) -> tuple[str | None, str | None]:
 def _interaction(a: Mention | None, b: Mention | None) -> str | None:
     kinds = [m.kind for m in (a, b) if m is not None]
     return " – ".join(kinds) if kinds else None
-
-
-def _quoted_spans(quote_rows: list[dict[str, object]]) -> list[tuple[int, int, object]]:
-    """(start, end, speaker) of each quote row, in the rows' order."""
-    return [(int(row["char_start"]), int(row["char_end"]), row["speaker"]) for row in quote_rows]
-
-
-def _claimant(quoted: list[tuple[int, int, object]], offset: int) -> str | None:
-    """The speaker of the first quote row (in the rows' order) holding the offset."""
-    for start, end, speaker in quoted:
-        if start <= offset < end:
-            return speaker  # type: ignore[return-value]
-    return None
 
 
 def _link(rows: list[dict[str, object]], casualty_rows, troop_rows, lexicon: Lexicon) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from borderwatch.extract.dating import date_for
 from borderwatch.extract.document import Document, PlaceMention, Sentence
 from borderwatch.extract.numbers import NUMBER, Count, to_count
+from borderwatch.extract.quotes import claimant_at, quoted_spans
 from borderwatch.extract.scan import any_of, words_back
 from borderwatch.lexicon import Lexicon
 
@@ -125,14 +126,14 @@ def extract_figures(
     """Casualty rows and troop-figure rows of the document, in text order."""
     casualties: list[dict[str, object]] = []
     troops: list[dict[str, object]] = []
-    quoted = _quoted_spans(quote_rows)
+    quoted = quoted_spans(quote_rows)
     for sentence in doc.sentences:
         figures = _figures_in(doc, lexicon, sentence)
         if not figures:
             continue
         _fill_perpetrators(doc, lexicon, sentence, figures)
         for figure in figures:
-            claimant = _claimant(quoted, figure.start)
+            claimant = claimant_at(quoted, figure.start)
             if figure.side is None and figure.kind and figure.role == "soldier":
                 figure.side = _claimant_country(lexicon, doc, claimant)
             if figure.kind:
@@ -274,19 +275,6 @@ def _active_subject(doc: Document, sentence: Sentence, figure: _Figure) -> str |
     for mention in reversed(doc.within(doc.actors, sentence.start, figure.kind_start)):
         if 0 <= figure.kind_start - mention.end <= 30 and mention.kind in ("armed forces", "state"):
             return mention.name
-    return None
-
-
-def _quoted_spans(quote_rows: list[dict[str, object]]) -> list[tuple[int, int, object]]:
-    """(start, end, speaker) of each quote row, in the rows' order."""
-    return [(int(row["char_start"]), int(row["char_end"]), row["speaker"]) for row in quote_rows]
-
-
-def _claimant(quoted: list[tuple[int, int, object]], offset: int) -> str | None:
-    """The speaker of the first quote row (in the rows' order) holding the offset."""
-    for start, end, speaker in quoted:
-        if start <= offset < end:
-            return speaker  # type: ignore[return-value]
     return None
 
 

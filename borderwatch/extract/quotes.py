@@ -365,3 +365,16 @@ def _topic_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
         for keyword in keywords:
             owner.setdefault(keyword.lower(), topic)
     return re.compile(any_of(owner)), owner
+
+
+def quoted_spans(quote_rows: list[dict[str, object]]) -> list[tuple[int, int, object]]:
+    """(start, end, speaker) of each quote row, in the rows' order."""
+    return [(int(row["char_start"]), int(row["char_end"]), row["speaker"]) for row in quote_rows]
+
+
+def claimant_at(quoted: list[tuple[int, int, object]], offset: int) -> str | None:
+    """The speaker of the first quote row (in the rows' order) holding the offset."""
+    for start, end, speaker in quoted:
+        if start <= offset < end:
+            return speaker  # type: ignore[return-value]
+    return None
