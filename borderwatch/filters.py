@@ -170,11 +170,14 @@ def _follows_event(own: _Clauses, f: Filter) -> tuple[list[str], list[object]]:
     return c.done()
 
 
-def _casualties(f: Filter) -> tuple[list[str], list[object]]:
+def _figures(
+    f: Filter, dates: tuple[str, str], actor_columns: tuple[str, ...]
+) -> tuple[list[str], list[object]]:
+    """Casualty and troop figures: follow their event, or match on their own date, actor and place columns."""
     own = _Clauses()
-    own.extend(_overlap("date_start", "date_end", f))
+    own.extend(_overlap(*dates, f))
     if f.actors:
-        pairs = [_in(col, f.actors) for col in ("side", "perpetrator", "claimed_by")]
+        pairs = [_in(col, f.actors) for col in actor_columns]
         own.add(" OR ".join(p[0] for p in pairs), [v for p in pairs for v in p[1]])
     if f.event_types:
         own.add("FALSE", [])
@@ -183,21 +186,14 @@ def _casualties(f: Filter) -> tuple[list[str], list[object]]:
     _articles_in(f, own)
     own.extend(_text(("evidence",), f))
     return _follows_event(own, f)
+
+
+def _casualties(f: Filter) -> tuple[list[str], list[object]]:
+    return _figures(f, ("date_start", "date_end"), ("side", "perpetrator", "claimed_by"))
 
 
 def _troop_figures(f: Filter) -> tuple[list[str], list[object]]:
-    own = _Clauses()
-    own.extend(_overlap("as_of", "as_of", f))
-    if f.actors:
-        pairs = [_in(col, f.actors) for col in ("force", "side", "claimed_by")]
-        own.add(" OR ".join(p[0] for p in pairs), [v for p in pairs for v in p[1]])
-    if f.event_types:
-        own.add("FALSE", [])
-    if f.provinces:
-        own.add(*_in("admin1", f.provinces))
-    _articles_in(f, own)
-    own.extend(_text(("evidence",), f))
-    return _follows_event(own, f)
+    return _figures(f, ("as_of", "as_of"), ("force", "side", "claimed_by"))
 
 
 def _quotes(f: Filter) -> tuple[list[str], list[object]]:

@@ -14,6 +14,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -55,11 +57,12 @@ def browser_db(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def app_url(browser_db, tmp_path_factory) -> str:
+@contextmanager
+def serve(db: Path, log_dir: Path) -> Iterator[str]:
+    """A Streamlit server of the dashboard on a free port, reading the store at db; always stopped."""
     port = _free_port()
-    log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "BORDERWATCH_DB": str(browser_db)}
+    log_path = log_dir / "streamlit.log"
+    env = {**os.environ, "BORDERWATCH_DB": str(db)}
     command = [
         str(STREAMLIT), "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
@@ -77,6 +80,12 @@ def app_url(browser_db, tmp_path_factory) -> str:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="session")
+def app_url(browser_db, tmp_path_factory) -> str:
+    with serve(browser_db, tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 def _wait_until_healthy(server: subprocess.Popen, url: str, log_path: Path) -> None:

@@ -2,15 +2,13 @@
 find the new rows on the Timeline and Data pages; bad files named with what to do.
 
 The server here is its own, on its own copy of the hand-made store, so the other browser tests' numbers
-never move. It mirrors conftest's server fixture (Popen, poll /_stcore/health, always terminate); the
+never move; conftest's `serve` starts and always stops it. The
 tabs come from conftest's `page` fixture, which records every request. Waits follow Streamlit's own
 browser tests: connected and idle, no skeleton, then the expected data; never a sleep.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,12 +19,8 @@ from borderwatch.ingest import article_from_bytes
 from borderwatch.lexicon import default_lexicon
 from borderwatch.store import Store
 from tests.browser.conftest import (
-    ROOT,
     SCREENSHOT_VIEWPORT,
-    SERVER_STOP_SECONDS,
-    STREAMLIT,
-    _free_port,
-    _wait_until_healthy,
+    serve,
 )
 from tests.ui.fixtures import build_store
 
@@ -64,26 +58,8 @@ def add_db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def add_url(add_db, tmp_path_factory) -> str:
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("add-server") / "streamlit.log"
-    env = {**os.environ, "BORDERWATCH_DB": str(add_db)}
-    command = [
-        str(STREAMLIT), "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
-        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://localhost:{port}"
-    try:
-        _wait_until_healthy(server, url, log_path)
+    with serve(add_db, tmp_path_factory.mktemp("add-server")) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=SERVER_STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def open_page(page: Page, url: str) -> None:
