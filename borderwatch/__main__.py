@@ -8,7 +8,7 @@ from pathlib import Path
 
 from borderwatch.articles import ArticleError
 from borderwatch.export import write_tables
-from borderwatch.extract import extract_article
+from borderwatch.extract import claims, extract_article
 from borderwatch.ingest import Metadata, files_in, ingest_paths, read_path, reextract_all
 from borderwatch.lexicon import default_lexicon
 from borderwatch.schema import TABLES
@@ -89,14 +89,18 @@ def _errors(problems: list[str]) -> int:
 def _extract(args: argparse.Namespace) -> int:
     lexicon, problems = default_lexicon(), []
     rows: dict[str, list] = {name: [] for name in TABLES}
+    reports: dict[str, claims.Report] = {}  # one per article, for the claims between the files given
     for path in files_in(args.paths):
         try:
             article = read_path(path, _meta(args))
         except ArticleError as err:
             problems.append(str(err))
             continue
-        for name, table_rows in extract_article(article, lexicon).items():
+        extracted = extract_article(article, lexicon)
+        for name, table_rows in extracted.items():
             rows[name].extend(table_rows)
+        reports.setdefault(article.article_id, claims.Report.of(article, extracted))
+    rows["claims"].extend(claims.claims_across(list(reports.values())))
     frames = {name: typed_frame(TABLES[name], table_rows) for name, table_rows in rows.items()}
     for path in write_tables(frames, args.out):
         print(f"{path}: {len(frames[path.stem])} rows")

@@ -11,7 +11,10 @@ Semantics, shown on the Data page:
   have none, match on their own side, perpetrator, force or claimant;
 - a province filter matches an event's admin1; quotes follow their article (kept when the article
   has an event in one of the provinces);
-- text matches, case-insensitively, the evidence (quotes: the quote text or the speaker).
+- a claim matches an article filter when the claim or the words contradicting it are in one of
+  the articles, and an actor filter by its claimant;
+- text matches, case-insensitively, the evidence (quotes: the quote text or the speaker; claims:
+  either side's words).
 """
 
 from __future__ import annotations
@@ -221,8 +224,11 @@ def _claims(f: Filter) -> tuple[list[str], list[object]]:
     c = _Clauses()
     if f.actors:
         c.add(*_in("claimant", f.actors))
-    _articles_in(f, c)
-    c.extend(_text(("claim_text", "contradiction"), f))
+    if f.article_ids:  # the claim's article or the article that contradicts it
+        sql1, p1 = _in("article_id", f.article_ids)
+        sql2, p2 = _in("other_article_id", f.article_ids)
+        c.add(f"{sql1} OR {sql2}", p1 + p2)
+    c.extend(_text(("claim_text", "contradiction", "other_text"), f))
     return c.done()
 
 

@@ -276,15 +276,25 @@ CLAIMS = Table(
     "claim_id",
     "Statements that the article (or another article) contradicts, with both evidence spans.",
     _cols(
-        ("claim_id", TEXT, "Identifier: article_id, 'K' and a sequence number."),
+        (
+            "claim_id",
+            TEXT,
+            "Identifier: article_id, 'K' and a sequence number when the article contradicts itself; "
+            "article_id, 'X' and a digest of the other article, claimant and topic when another does.",
+        ),
         ("article_id", TEXT, "Article of the claim."),
         ("claimant", TEXT, "Who makes the claim."),
         ("claim_text", TEXT, "The words of the claim: body[char_start:char_end]."),
         ("claim_quote_id", TEXT, "Quote row holding the claim, if any."),
         ("contradicted_by_kind", TEXT, "What contradicts it: casualty, event, quote or statement."),
         ("contradicted_by_id", TEXT, "Row that contradicts it."),
-        ("other_article_id", TEXT, "Article of the contradicting row."),
-        ("contradiction", TEXT, "One line: 'says no casualties; article reports 1 killed'."),
+        (
+            "other_article_id",
+            TEXT,
+            "Article of the contradicting words: the claim's own, or another article whose report is "
+            "dated to the month or better within 31 days before the claim was made.",
+        ),
+        ("contradiction", TEXT, "One line: 'says “no casualties”; the article reports 1 killed'."),
         (
             "other_text",
             TEXT,

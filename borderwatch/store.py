@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from borderwatch.articles import Article
+from borderwatch.extract import claims
 from borderwatch.filters import Filter
 from borderwatch.schema import DUCKDB_TYPES, EXTRACTED_TABLES, PANDAS_DTYPES, TABLES, Table
 
@@ -221,6 +224,7 @@ class Writer:
                 return IngestResult(article.article_id, "unchanged", {})
             _delete_article(con, article.article_id)
             counts = _insert_article(con, article, rows() if callable(rows) else rows, extractor_version)
+            counts["claims"] += _link_claims(con, article.article_id)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -243,7 +247,57 @@ _ORDER = {
 def _delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
     for name in (*EXTRACTED_TABLES, "articles"):
         con.execute(f"DELETE FROM {name} WHERE article_id = ?", [article_id])
+    con.execute(
+        "DELETE FROM claims WHERE other_article_id = ?", [article_id]
+    )  # others' claims it contradicted
     con.execute("DELETE FROM bodies WHERE article_id = ?", [article_id])
+
+
+# Columns the claims stage reads from each stored article's rows.
+_CLAIM_INPUTS = {
+    "quotes": ("quote_id", "speaker", "text", "date_said", "char_start", "char_end"),
+    "casualties": (
+        "casualty_id", "kind", "count", "count_low", "side", "role", "claimed_by",
+        "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
+    ),
+    "events": (
+        "event_id", "cameo_code", "cameo_name", "negated", "claimed_by",
+        "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
+    ),
+}  # fmt: skip
+
+
+def _link_claims(con: duckdb.DuckDBPyConnection, article_id: str) -> int:
+    """Store the claims between one stored article and every other; the number of rows added.
+
+    Every article's rows are read back from the store, so the new one is seen as the others are.
+    """
+    by_article: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(lambda: defaultdict(list))
+    for table, columns in _CLAIM_INPUTS.items():
+        for values in con.execute(f"SELECT article_id, {', '.join(columns)} FROM {table}").fetchall():
+            by_article[values[0]][table].append(dict(zip(columns, values[1:], strict=True)))
+    reports = {
+        aid: claims.Report(
+            aid,
+            published,
+            source or "",
+            by_article[aid]["quotes"],
+            by_article[aid]["casualties"],
+            by_article[aid]["events"],
+            partial(_stored_body, con, aid),
+        )
+        for aid, published, source in con.execute(
+            "SELECT article_id, published, source FROM articles ORDER BY article_id"
+        ).fetchall()
+    }
+    new = reports.pop(article_id)
+    linked = claims.claims_between(new, reports.values())
+    _insert_rows(con, TABLES["claims"], linked)
+    return len(linked)
+
+
+def _stored_body(con: duckdb.DuckDBPyConnection, article_id: str) -> str:
+    return con.execute("SELECT body FROM bodies WHERE article_id = ?", [article_id]).fetchone()[0]
 
 
 def _insert_article(

@@ -74,6 +74,16 @@ def body(article_id: str) -> str:
     return _body(str(s.path), article_id, s.version()) or ""
 
 
+def article_label(article_id: str) -> str:
+    """'Title — source, 2021-07-04' for an article in the store (its id when it is not there)."""
+    articles = load("articles")
+    row = articles[articles["article_id"] == article_id]
+    if row.empty:
+        return f"article {article_id}"
+    a = row.iloc[0]
+    return f"“{text(a.title, article_id)}” — {text(a.source, 'unknown source')}, {a.published:%Y-%m-%d}"
+
+
 def date_bounds() -> tuple[date | None, date | None]:
     s = store()
     return _bounds(str(s.path), s.version())

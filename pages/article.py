@@ -24,6 +24,11 @@ st.caption(
 
 scoped = ui.with_article(flt, article_id)
 tables = {name: ui.load(name, scoped) for name in ROW_TABLES}
+# The claims filter also finds other articles' claims that this one contradicts: shown apart, since
+# their offsets point into the other article's body.
+claims = tables["claims"]
+tables["claims"] = claims[claims["article_id"] == article_id]
+contradicted_elsewhere = claims[claims["article_id"] != article_id]
 marks = highlight.article_highlights(body, tables)
 ui.describe(flt, len(marks), "highlights in this article")
 if not marks and not flt.is_empty:
@@ -54,6 +59,14 @@ for name in ROW_TABLES:
     if len(tables[name]):
         with st.expander(f"{name.replace('_', ' ').capitalize()} ({len(tables[name])} rows)"):
             ui.table(tables[name], name, key=f"article_{name}")
+
+if len(contradicted_elsewhere):
+    st.subheader("Claims in other articles that this article contradicts")
+    for claim in contradicted_elsewhere.itertuples(index=False):
+        st.markdown(
+            f"**{ui.text(claim.claimant, 'Someone')}** {claim.contradiction}  \n"
+            f"The claim is in {ui.article_label(claim.article_id)}; the words here: “{claim.other_text}”"
+        )
 
 st.subheader("Provenance")
 st.caption(

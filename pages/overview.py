@@ -58,7 +58,11 @@ for claim in claims.itertuples(index=False):
             bounds = highlight.sentence_bounds(body, claim.char_start, claim.char_end)
             ui.html(highlight.excerpt_html(body, claim.char_start, claim.char_end, bounds, kind="quote"))
         with other:
-            st.caption(f"Contradicted by ({claim.contradicted_by_kind})")
+            elsewhere = claim.other_article_id != claim.article_id
+            st.caption(
+                f"Contradicted by ({claim.contradicted_by_kind})"
+                + (f" in another article: {ui.article_label(claim.other_article_id)}" if elsewhere else "")
+            )
             other_body = ui.body(ui.text(claim.other_article_id, claim.article_id))
             start, end = claim.other_char_start, claim.other_char_end
             bounds = highlight.sentence_bounds(other_body, start, end)

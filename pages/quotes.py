@@ -63,9 +63,8 @@ for q in shown.itertuples(index=False):
         )
         if q.quote_id in contradicting.groups:
             for claim in contradicting.get_group(q.quote_id).itertuples(index=False):
-                st.warning(
-                    f"**Contradicted** — {claim.contradiction}. The article: “{claim.other_text}”",
-                )
+                source = "The article" if claim.other_article_id == claim.article_id else "That article"
+                st.warning(f"**Contradicted** — {claim.contradiction}. {source}: “{claim.other_text}”")
         with st.expander("Surrounding sentences"):
             body = ui.body(q.article_id)
             bounds = highlight.sentence_bounds(body, q.char_start, q.char_end, context=1)

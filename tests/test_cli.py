@@ -62,3 +62,25 @@ def test_bad_files_exit_2_name_the_file_and_the_good_ones_still_go_in(tmp_path, 
 def test_ingest_of_a_missing_path_is_reported(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "nope.md"), "--db", str(tmp_path / "bw.duckdb")]) == 2
     assert "nope.md" in capsys.readouterr().err
+
+
+def test_extract_links_claims_between_the_files_given(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "denial.md").write_text(
+        "---\npublished: 2022-09-16\nsource: Wire A\n---\n"
+        "“There were no casualties,” the Azerbaijani Defense Ministry said on Thursday.\n",
+        encoding="utf-8",
+    )
+    (folder / "killing.md").write_text(
+        "---\npublished: 2022-09-15\nsource: Wire B\n---\n"
+        "Two Azerbaijani servicemen were killed near Kalbajar on Tuesday, Armenian officials said.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(folder), "--out", str(tmp_path / "out")]) == 0
+    (claim,) = _csv(tmp_path / "out" / "claims.csv")
+    articles = {a["source"]: a["article_id"] for a in _csv(tmp_path / "out" / "articles.csv")}
+    assert (claim["article_id"], claim["other_article_id"]) == (articles["Wire A"], articles["Wire B"])
+    assert claim["contradiction"].endswith(
+        "Wire B (15 September 2022) reports 2 killed (Azerbaijan, soldier)"
+    )

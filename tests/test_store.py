@@ -8,7 +8,9 @@ import duckdb
 import pytest
 
 from borderwatch.articles import parse_article
+from borderwatch.extract import extract_article
 from borderwatch.filters import Filter
+from borderwatch.lexicon import default_lexicon
 from borderwatch.store import Store
 
 BODY = "Two Armenian soldiers were wounded near Jermuk on Monday. The CSTO held talks in May.\n"
@@ -145,3 +147,62 @@ def test_filtered_queries(store, article, flt, events, casualties):
 def test_date_bounds_cover_events_and_publication(store, article):
     store.ingest(article, _rows(article.article_id), "v1")
     assert store.date_bounds() == (date(2022, 5, 1), date(2022, 9, 14))
+
+
+# -- claims between stored articles --------------------------------------------------------------------
+def _extracted(body: str, published: str, source: str):
+    text = f"---\ntitle: {source}\npublished: {published}\nsource: {source}\n---\n{body}\n"
+    a = parse_article(text, f"{source}.md")
+    return a, extract_article(a, default_lexicon())
+
+
+DENIAL = (
+    "“There were no casualties,” the Azerbaijani Defense Ministry said on Thursday.",
+    "2022-09-16",
+    "Wire A",
+)
+KILLING = ("Two Azerbaijani servicemen were killed near Kalbajar on Tuesday, Armenian officials said.", "2022-09-15", "Wire B")  # fmt: skip
+
+
+def _ingest(store, *specs):
+    ids = []
+    for spec in specs:
+        a, rows = _extracted(*spec)
+        store.ingest(a, rows, "v1")
+        ids.append(a.article_id)
+    return ids
+
+
+def test_a_denial_and_the_article_that_contradicts_it_are_linked_whichever_comes_first(tmp_path):
+    first = Store(tmp_path / "first.duckdb")
+    denial_id, killing_id = _ingest(first, DENIAL, KILLING)
+    second = Store(tmp_path / "second.duckdb")
+    _ingest(second, KILLING, DENIAL)
+    claims = first.claims()
+    assert list(claims["article_id"]) == [denial_id]
+    assert list(claims["other_article_id"]) == [killing_id]
+    assert claims.iloc[0]["other_text"] == "Two Azerbaijani servicemen were killed"
+    assert second.claims().equals(claims)
+
+
+def test_reingest_keeps_one_row_per_link_and_removal_drops_it(store):
+    denial_id, killing_id = _ingest(store, DENIAL, KILLING)
+    a, rows = _extracted(*DENIAL)
+    store.ingest(a, rows, "v2")  # re-extraction of the denial
+    a, rows = _extracted(*KILLING)
+    store.ingest(a, rows, "v2")  # and of the killing
+    assert len(store.claims()) == 1
+    assert store.remove(killing_id)
+    assert store.claims().empty
+    _ingest(store, KILLING)
+    assert len(store.claims()) == 1
+    assert store.remove(denial_id)
+    assert store.claims().empty
+
+
+def test_an_article_filter_finds_a_claim_from_either_side(store):
+    denial_id, killing_id = _ingest(store, DENIAL, KILLING)
+    for article_id in (denial_id, killing_id):
+        assert len(store.claims(Filter(article_ids=(article_id,)))) == 1
+    assert store.claims(Filter(article_ids=("000000000000",))).empty
+    assert len(store.claims(Filter(text="servicemen were killed"))) == 1

@@ -1,17 +1,36 @@
-"""Stage 7: statements the article itself contradicts.
+"""Stage 7: statements that the article itself, or another article, contradicts.
 
 A denial in someone's words ('there are no casualties', 'we cannot speak about any escalation')
-is checked against what the article reports in another voice: casualty rows for casualties,
+is checked against what an article reports in another voice: casualty rows for casualties,
 small-arms events for shooting, and the article's own words for escalation. Each contradiction
 is one claims row holding both evidence spans.
+
+Within one article the article binds denial and report to one story, so no date is compared.
+Across articles (`claims_between`) nothing binds them but time, so a report contradicts a denial
+only when it is dated to the month or better and overlaps the WINDOW_DAYS before the denial was
+made (its date said, else its article's publication date). An article's own-voice words
+('escalating tensions') are dated by its publication. Without that rule every denial of casualties
+would be contradicted by every killing the store holds.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from borderwatch.extract.document import Document
+from borderwatch.articles import Article
+from borderwatch.extract.document import Document, Span
+from borderwatch.extract.quotes import find_quoted
+from borderwatch.extract.segment import paragraphs
 from borderwatch.lexicon import Lexicon
+
+Row = Mapping[str, object]
+
+WINDOW_DAYS = 31
+_KNOWN_DATE = ("day", "week", "month")
 
 _TOPIC_WORDS = {
     "casualties": "casualties|casualty|victims|dead|deaths|fatalities|killed|wounded|injured|losses",
@@ -24,16 +43,95 @@ _DENIAL = re.compile(
     r"(?P<topic>" + "|".join(_TOPIC_WORDS.values()) + r")(?![\w-])",
     re.IGNORECASE,
 )
+# Whose casualties a denial is about, when it says: 'no civilian casualties', 'no losses among our troops'.
+_ROLE_WORDS = (
+    ("civilian", re.compile(r"civilian", re.IGNORECASE)),
+    ("soldier", re.compile(r"soldier|servicem[ae]n|troops|military|army|personnel", re.IGNORECASE)),
+)
+_ROLE_SCOPE = re.compile(r"\s+(?:among|of|in)\s+(?:the\s+|our\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+)?")
 _OWN_VOICE_ESCALATION = re.compile(r"(?<![\w-])(?:escalat\w*|aggravat\w*)(?![\w-])", re.IGNORECASE)
 _NEGATOR_BEFORE = re.compile(
     r"(?:no|not|never|cannot|can't|can’t|nor|without)(?:\s+[\w’']+){0,3}\s*$", re.IGNORECASE
 )
+_CLAUSE_END = re.compile(r"[,.;:”\"\n]")
 _SHOOTING_CODES = ("193", "194", "195")
 
 
-def _topic(word: str) -> str:
-    lowered = word.lower()
-    return next(t for t, words in _TOPIC_WORDS.items() if re.fullmatch(words, lowered))
+class Report:
+    """One article as this stage reads it: its publication, its extracted rows and its body.
+
+    `body` may be a function returning the text: it is called only when the article's own words are
+    searched, so a store need not read every body to compare one article with all the others.
+    `quoted` (the spans inside quotation marks) is found from the body when not given.
+    """
+
+    def __init__(
+        self,
+        article_id: str,
+        published: date,
+        source: str,
+        quotes: Sequence[Row],
+        casualties: Sequence[Row],
+        events: Sequence[Row],
+        body: str | Callable[[], str],
+        quoted: list[Span] | None = None,
+    ):
+        self.article_id, self.published, self.source = article_id, published, source
+        self.quotes, self.casualties, self.events = quotes, casualties, events
+        self._body, self._quoted = body, quoted
+
+    @classmethod
+    def of(cls, article: Article, rows: Mapping[str, Sequence[Row]]) -> Report:
+        """An article with the rows extracted from it."""
+        return cls(
+            article.article_id,
+            article.published,
+            article.source,
+            rows.get("quotes", []),
+            rows.get("casualties", []),
+            rows.get("events", []),
+            article.body,
+        )
+
+    @property
+    def body(self) -> str:
+        if callable(self._body):
+            self._body = self._body()
+        return self._body
+
+    def quoted_spans(self) -> list[Span]:
+        if self._quoted is None:
+            self._quoted = find_quoted(self.body, paragraphs(self.body))
+        return self._quoted
+
+    def reporter(self, denier: Report) -> str:
+        """How a contradiction names this article: 'the article' for the denier's own."""
+        if self is denier:
+            return "the article"
+        return f"{self.source or 'article ' + self.article_id} ({self.published:%d %B %Y})"
+
+
+@dataclass(frozen=True)
+class _Denial:
+    quote: Row
+    claimant: str
+    topic: str
+    role: str | None  # civilian, soldier or None when the denial does not say
+    start: int  # offsets in the article body
+    end: int
+    text: str
+    said: date
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: str
+    row_id: object
+    start: int
+    end: int
+    text: str
+    what: str  # 'reports 2 wounded (Azerbaijan, soldier)'; for a statement, its words
+    speaker: object = None  # who says a statement, when it is someone's quote
 
 
 def extract_claims(
@@ -44,78 +142,175 @@ def extract_claims(
     event_rows: list[dict[str, object]],
 ) -> list[dict[str, object]]:
     """One row per (claimant, topic) whose denial the article contradicts, at its first denial."""
-    rows: list[dict[str, object]] = []
-    seen: set[tuple[str, str]] = set()
-    for quote in sorted(quote_rows, key=lambda q: int(q["char_start"])):
-        claimant = quote["speaker"]
-        if not claimant:
-            continue
-        q_start = int(quote["char_start"])
-        for denial in _DENIAL.finditer(str(quote["text"])):
-            topic = _topic(denial.group("topic"))
-            if (str(claimant), topic) in seen:
-                continue
-            start, end = q_start + denial.start(), q_start + denial.end()
-            other = _contradiction(doc, topic, str(claimant), quote_rows, casualty_rows, event_rows)
-            if other is None:
-                continue
-            seen.add((str(claimant), topic))
-            kind, other_id, o_start, o_end, what = other
-            rows.append(
-                {
-                    "claim_id": None,
-                    "article_id": doc.article_id,
-                    "claimant": claimant,
-                    "claim_text": doc.body[start:end],
-                    "claim_quote_id": quote["quote_id"],
-                    "contradicted_by_kind": kind,
-                    "contradicted_by_id": other_id,
-                    "other_article_id": doc.article_id,
-                    "contradiction": f"says “{doc.body[start:end]}”; {what}",
-                    "other_text": doc.body[o_start:o_end],
-                    "char_start": start,
-                    "char_end": end,
-                    "other_char_start": o_start,
-                    "other_char_end": o_end,
-                }
-            )
+    report = Report(
+        doc.article_id, doc.published, "", quote_rows, casualty_rows, event_rows, doc.body, doc.quoted
+    )
+    rows = _contradicted(report, report)
     for n, row in enumerate(rows, 1):
         row["claim_id"] = f"{doc.article_id}-K{n:03d}"
     return rows
 
 
-def _contradiction(doc, topic, claimant, quote_rows, casualty_rows, event_rows):
-    if topic == "casualties":
-        for row in casualty_rows:
-            if row["claimed_by"] != claimant and row["kind"] in ("killed", "wounded"):
+def claims_between(new: Report, others: Iterable[Report]) -> list[dict[str, object]]:
+    """Claims rows linking one article with others: the new article's denials that another
+    contradicts, and other articles' denials that the new one contradicts."""
+    rows: list[dict[str, object]] = []
+    for other in others:
+        if other.article_id != new.article_id:
+            rows += _contradicted(new, other) + _contradicted(other, new)
+    return rows
+
+
+def claims_across(reports: Sequence[Report]) -> list[dict[str, object]]:
+    """Claims rows between every pair of the given articles (both directions)."""
+    rows: list[dict[str, object]] = []
+    for i, report in enumerate(reports):
+        rows += claims_between(report, reports[i + 1 :])
+    return rows
+
+
+def _contradicted(denier: Report, reporter: Report) -> list[dict[str, object]]:
+    """The denier's denials that the reporter contradicts: one row per (claimant, topic)."""
+    rows: list[dict[str, object]] = []
+    seen: set[tuple[str, str]] = set()
+    for denial in _denials(denier):
+        if (denial.claimant, denial.topic) in seen:
+            continue
+        found = _contradiction(denial, reporter, same_article=reporter is denier)
+        if found is None:
+            continue
+        seen.add((denial.claimant, denial.topic))
+        rows.append(_claim_row(denial, found, denier, reporter))
+    return rows
+
+
+def _denials(report: Report) -> Iterator[_Denial]:
+    """Every denial in the article's attributed quotes, in the order of the text."""
+    for quote in sorted(report.quotes, key=lambda q: int(q["char_start"])):
+        claimant = quote["speaker"]
+        if not claimant:
+            continue
+        text, q_start = str(quote["text"]), int(quote["char_start"])
+        for match in _DENIAL.finditer(text):
+            scope = _ROLE_SCOPE.match(text, match.end())
+            words = match.group() + (scope.group() if scope else "")
+            role = next((role for role, pattern in _ROLE_WORDS if pattern.search(words)), None)
+            yield _Denial(
+                quote,
+                str(claimant),
+                _topic(match.group("topic")),
+                role,
+                q_start + match.start(),
+                q_start + match.end(),
+                match.group(),
+                quote.get("date_said") or report.published,
+            )
+
+
+def _topic(word: str) -> str:
+    lowered = word.lower()
+    return next(t for t, words in _TOPIC_WORDS.items() if re.fullmatch(words, lowered))
+
+
+def _contradiction(denial: _Denial, reporter: Report, same_article: bool) -> _Found | None:
+    """The first thing the reporter says that the denial denies, or None."""
+    window = None if same_article else (denial.said - timedelta(days=WINDOW_DAYS), denial.said)
+    if denial.topic == "casualties":
+        for row in reporter.casualties:
+            if (
+                row["claimed_by"] != denial.claimant
+                and row["kind"] in ("killed", "wounded")
+                and denial.role in (None, row["role"])
+                and _dated_within(row, window)
+            ):
                 n = row["count"] if row["count"] is not None else row["count_low"]
                 who = ", ".join(str(v) for v in (row["side"], row["role"]) if v and v != "unknown")
-                what = f"the article reports {n if n is not None else 'some'} {row['kind']}" + (
+                what = f"reports {n if n is not None else 'some'} {row['kind']}" + (
                     f" ({who})" if who else ""
                 )
-                return "casualty", row["casualty_id"], row["char_start"], row["char_end"], what
-    elif topic == "shooting":
-        for row in event_rows:
-            if row["cameo_code"] in _SHOOTING_CODES and not row["negated"] and row["claimed_by"] != claimant:
-                what = f"the article reports {row['cameo_name']}"
-                return "event", row["event_id"], row["char_start"], row["char_end"], what
-    elif topic == "escalation":
-        for match in _OWN_VOICE_ESCALATION.finditer(doc.body):
-            speaker_quote = next(
-                (q for q in quote_rows if int(q["char_start"]) <= match.start() < int(q["char_end"])), None
-            )
-            if speaker_quote is not None and speaker_quote["speaker"] == claimant:
-                continue
-            if doc.in_quote(match.start()) and speaker_quote is None:
-                continue
-            if _NEGATOR_BEFORE.search(doc.body, max(0, match.start() - 40), match.start()):
-                continue
-            end = _clause_end(doc.body, match.end())
-            who = f"{speaker_quote['speaker']} says" if speaker_quote else "the article says"
-            return "statement", None, match.start(), end, f"{who} “{doc.body[match.start() : end]}”"
+                return _found("casualty", row["casualty_id"], row, what)
+    elif denial.topic == "shooting":
+        for row in reporter.events:
+            if (
+                row["cameo_code"] in _SHOOTING_CODES
+                and not row["negated"]
+                and row["claimed_by"] != denial.claimant
+                and _dated_within(row, window)
+            ):
+                return _found("event", row["event_id"], row, f"reports {row['cameo_name']}")
+    elif denial.topic == "escalation" and (window is None or window[0] <= reporter.published <= window[1]):
+        return _own_voice_escalation(denial, reporter)
+    return None
+
+
+def _dated_within(row: Row, window: tuple[date, date] | None) -> bool:
+    if window is None:
+        return True
+    start, end = row["date_start"], row["date_end"]
+    return (
+        row["date_precision"] in _KNOWN_DATE
+        and start is not None
+        and end is not None
+        and start <= window[1]
+        and end >= window[0]
+    )
+
+
+def _found(kind: str, row_id: object, row: Row, what: str) -> _Found:
+    return _Found(kind, row_id, int(row["char_start"]), int(row["char_end"]), str(row["evidence"]), what)
+
+
+def _own_voice_escalation(denial: _Denial, reporter: Report) -> _Found | None:
+    """Escalation words the reporter says in its own voice, or that someone other than the claimant says."""
+    body = reporter.body
+    quoted = reporter.quoted_spans()
+    for match in _OWN_VOICE_ESCALATION.finditer(body):
+        at = match.start()
+        speaker_quote = next(
+            (q for q in reporter.quotes if int(q["char_start"]) <= at < int(q["char_end"])), None
+        )
+        if speaker_quote is not None and speaker_quote["speaker"] == denial.claimant:
+            continue
+        if speaker_quote is None and any(span.start <= at < span.end for span in quoted):
+            continue
+        if _NEGATOR_BEFORE.search(body, max(0, at - 40), at):
+            continue
+        end = _clause_end(body, match.end())
+        speaker = speaker_quote["speaker"] if speaker_quote else None
+        return _Found("statement", None, at, end, body[at:end], f"says “{body[at:end]}”", speaker)
     return None
 
 
 def _clause_end(body: str, start: int) -> int:
-    match = re.compile(r"[,.;:”\"\n]").search(body, start)
+    match = _CLAUSE_END.search(body, start)
     return match.start() if match else len(body)
+
+
+def _claim_row(denial: _Denial, found: _Found, denier: Report, reporter: Report) -> dict[str, object]:
+    reporter_name = reporter.reporter(denier)
+    if found.speaker:  # someone else's words: 'Name says “…”', with the article when it is another
+        line = f"{found.speaker} {found.what}" + ("" if reporter is denier else f" ({reporter_name})")
+    else:  # what the article reports, or says in its own voice
+        line = f"{reporter_name} {found.what}"
+    return {
+        "claim_id": _cross_id(denial, denier, reporter) if reporter is not denier else None,
+        "article_id": denier.article_id,
+        "claimant": denial.claimant,
+        "claim_text": denial.text,
+        "claim_quote_id": denial.quote["quote_id"],
+        "contradicted_by_kind": found.kind,
+        "contradicted_by_id": found.row_id,
+        "other_article_id": reporter.article_id,
+        "contradiction": f"says “{denial.text}”; {line}",
+        "other_text": found.text,
+        "char_start": denial.start,
+        "char_end": denial.end,
+        "other_char_start": found.start,
+        "other_char_end": found.end,
+    }
+
+
+def _cross_id(denial: _Denial, denier: Report, reporter: Report) -> str:
+    """article_id, 'X' and a digest of (other article, claimant, topic): stable whatever the ingest order."""
+    key = f"{reporter.article_id}|{denial.claimant}|{denial.topic}".encode()
+    return f"{denier.article_id}-X{hashlib.sha256(key).hexdigest()[:8]}"

@@ -15,7 +15,7 @@ from borderwatch.geo import geo_precision
 from borderwatch.lexicon import Lexicon
 
 # Bump when the rules or lexicon semantics change: stored articles are then re-extracted.
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 
