@@ -8,7 +8,7 @@ ARTICLES := $(wildcard data/articles/*.md data/articles/*.txt)
 LEXICON := $(wildcard data/lexicon/*.csv) data/geo/places.csv
 SOURCES := $(wildcard borderwatch/extract/*.py) borderwatch/lexicon.py borderwatch/geo.py
 
-.PHONY: run test lint format store bench geo clean
+.PHONY: run test lint format store bench bench-ingest geo clean
 
 run: $(VENV)/.installed store
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
@@ -36,6 +36,9 @@ format: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	PYTHONPATH=. $(BIN)/python bench/extract.py
+
+bench-ingest: $(VENV)/.dev-installed
+	PYTHONPATH=. $(BIN)/python bench/ingest.py
 
 geo: $(VENV)/.dev-installed
 	$(BIN)/python scripts/build_geo.py

@@ -253,16 +253,29 @@ def _delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
     con.execute("DELETE FROM bodies WHERE article_id = ?", [article_id])
 
 
-# Columns the claims stage reads from each stored article's rows.
+# What the claims stage reads from each stored article: the columns, and a condition that keeps only
+# the rows that can take part in a claim (the stage applies its own rules to what is read).
 _CLAIM_INPUTS = {
-    "quotes": ("quote_id", "speaker", "text", "date_said", "char_start", "char_end"),
+    "quotes": (
+        ("quote_id", "speaker", "text", "date_said", "char_start", "char_end"),
+        "speaker IS NOT NULL AND regexp_matches(text, ?) AND regexp_matches(text, ?)",
+        list(claims.DENIAL_HINTS),
+    ),
     "casualties": (
-        "casualty_id", "kind", "count", "count_low", "side", "role", "claimed_by",
-        "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
+        (
+            "casualty_id", "kind", "count", "count_low", "side", "role", "claimed_by",
+            "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
+        ),
+        f"kind IN ({', '.join('?' for _ in claims.CONTRADICTING_KINDS)})",
+        list(claims.CONTRADICTING_KINDS),
     ),
     "events": (
-        "event_id", "cameo_code", "cameo_name", "negated", "claimed_by",
-        "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
+        (
+            "event_id", "cameo_code", "cameo_name", "negated", "claimed_by",
+            "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
+        ),
+        f"cameo_code IN ({', '.join('?' for _ in claims.SHOOTING_CODES)})",
+        list(claims.SHOOTING_CODES),
     ),
 }  # fmt: skip
 
@@ -270,30 +283,50 @@ _CLAIM_INPUTS = {
 def _link_claims(con: duckdb.DuckDBPyConnection, article_id: str) -> int:
     """Store the claims between one stored article and every other; the number of rows added.
 
-    Every article's rows are read back from the store, so the new one is seen as the others are.
+    The new article's rows are read back from the store, as the others' are. The others' denials are
+    read only when the new article can contradict one, and their reports only when it denies something.
     """
-    by_article: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(lambda: defaultdict(list))
-    for table, columns in _CLAIM_INPUTS.items():
-        for values in con.execute(f"SELECT article_id, {', '.join(columns)} FROM {table}").fetchall():
-            by_article[values[0]][table].append(dict(zip(columns, values[1:], strict=True)))
-    reports = {
+    new = _claim_reports(con, article_id, "=", ("quotes", "casualties", "events"))[article_id]
+    wanted = (("quotes",) if new.can_contradict() else ()) + (
+        ("casualties", "events") if new.denials() else ()
+    )
+    others = _claim_reports(con, article_id, "<>", wanted).values() if wanted else []
+    linked = claims.claims_between(new, others)
+    _insert_rows(con, TABLES["claims"], linked)
+    return len(linked)
+
+
+def _claim_reports(
+    con: duckdb.DuckDBPyConnection, article_id: str, op: str, tables: Sequence[str]
+) -> dict[str, claims.Report]:
+    """Articles whose id is (op '=') or is not (op '<>') the given one, as the claims stage reads them,
+    with the rows of the given tables that can take part in a claim (other tables left empty)."""
+    rows: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(lambda: defaultdict(list))
+    for table in tables:
+        columns, condition, params = _CLAIM_INPUTS[table]
+        result = con.execute(
+            f"SELECT article_id, {', '.join(columns)} FROM {table} "
+            f"WHERE article_id {op} ? AND {condition} ORDER BY article_id, char_start",
+            [article_id, *params],
+        )
+        for values in result.fetchall():
+            rows[values[0]][table].append(dict(zip(columns, values[1:], strict=True)))
+    articles = con.execute(
+        f"SELECT article_id, published, source FROM articles WHERE article_id {op} ? ORDER BY article_id",
+        [article_id],
+    ).fetchall()
+    return {
         aid: claims.Report(
             aid,
             published,
             source or "",
-            by_article[aid]["quotes"],
-            by_article[aid]["casualties"],
-            by_article[aid]["events"],
+            rows[aid]["quotes"],
+            rows[aid]["casualties"],
+            rows[aid]["events"],
             partial(_stored_body, con, aid),
         )
-        for aid, published, source in con.execute(
-            "SELECT article_id, published, source FROM articles ORDER BY article_id"
-        ).fetchall()
+        for aid, published, source in articles
     }
-    new = reports.pop(article_id)
-    linked = claims.claims_between(new, reports.values())
-    _insert_rows(con, TABLES["claims"], linked)
-    return len(linked)
 
 
 def _stored_body(con: duckdb.DuckDBPyConnection, article_id: str) -> str:

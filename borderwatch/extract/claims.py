@@ -37,9 +37,10 @@ _TOPIC_WORDS = {
     "shooting": "shooting|firing|gunfire|shots|shelling",
     "escalation": "escalation|escalating|escalate|aggravation",
 }
+_NEGATORS = "no|not|never|cannot|can't|can’t|nor|without"
 _DENIAL = re.compile(
     r"(?<![\w-])(?:there\s+(?:is|are|was|were|have\s+been|has\s+been)\s+)?"
-    r"(?:no|not|never|cannot|can't|can’t|nor|without)(?:\s+[\w’']+){0,3}?\s+(?:any\s+)?"
+    r"(?:" + _NEGATORS + r")(?:\s+[\w’']+){0,3}?\s+(?:any\s+)?"
     r"(?P<topic>" + "|".join(_TOPIC_WORDS.values()) + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -50,11 +51,15 @@ _ROLE_WORDS = (
 )
 _ROLE_SCOPE = re.compile(r"\s+(?:among|of|in)\s+(?:the\s+|our\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+)?")
 _OWN_VOICE_ESCALATION = re.compile(r"(?<![\w-])(?:escalat\w*|aggravat\w*)(?![\w-])", re.IGNORECASE)
-_NEGATOR_BEFORE = re.compile(
-    r"(?:no|not|never|cannot|can't|can’t|nor|without)(?:\s+[\w’']+){0,3}\s*$", re.IGNORECASE
-)
+_NEGATOR_BEFORE = re.compile(r"(?:" + _NEGATORS + r")(?:\s+[\w’']+){0,3}\s*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,.;:”\"\n]")
-_SHOOTING_CODES = ("193", "194", "195")
+
+# What a store may use to read only the rows that can take part in a claim: quotes holding both a
+# negator and a topic word (regular expressions both Python and DuckDB read), the casualty kinds
+# and the event codes that can contradict a denial.
+DENIAL_HINTS = (r"(?i)\b(" + _NEGATORS + r")\b", r"(?i)\b(" + "|".join(_TOPIC_WORDS.values()) + r")\b")
+CONTRADICTING_KINDS = ("killed", "wounded")
+SHOOTING_CODES = ("193", "194", "195")
 
 
 class Report:
@@ -79,6 +84,7 @@ class Report:
         self.article_id, self.published, self.source = article_id, published, source
         self.quotes, self.casualties, self.events = quotes, casualties, events
         self._body, self._quoted = body, quoted
+        self._denials: list[_Denial] | None = None
 
     @classmethod
     def of(cls, article: Article, rows: Mapping[str, Sequence[Row]]) -> Report:
@@ -98,6 +104,21 @@ class Report:
         if callable(self._body):
             self._body = self._body()
         return self._body
+
+    def denials(self) -> list[_Denial]:
+        """Every denial in the article's attributed quotes, in the order of the text."""
+        if self._denials is None:
+            self._denials = list(_denials(self))
+        return self._denials
+
+    def can_contradict(self) -> bool:
+        """Whether the article holds anything that can contradict a denial: a killed or wounded
+        casualty row, a shooting event, or escalation words."""
+        return (
+            any(row["kind"] in CONTRADICTING_KINDS for row in self.casualties)
+            or any(row["cameo_code"] in SHOOTING_CODES for row in self.events)
+            or _OWN_VOICE_ESCALATION.search(self.body) is not None
+        )
 
     def quoted_spans(self) -> list[Span]:
         if self._quoted is None:
@@ -173,7 +194,7 @@ def _contradicted(denier: Report, reporter: Report) -> list[dict[str, object]]:
     """The denier's denials that the reporter contradicts: one row per (claimant, topic)."""
     rows: list[dict[str, object]] = []
     seen: set[tuple[str, str]] = set()
-    for denial in _denials(denier):
+    for denial in denier.denials():
         if (denial.claimant, denial.topic) in seen:
             continue
         found = _contradiction(denial, reporter, same_article=reporter is denier)
@@ -219,7 +240,7 @@ def _contradiction(denial: _Denial, reporter: Report, same_article: bool) -> _Fo
         for row in reporter.casualties:
             if (
                 row["claimed_by"] != denial.claimant
-                and row["kind"] in ("killed", "wounded")
+                and row["kind"] in CONTRADICTING_KINDS
                 and denial.role in (None, row["role"])
                 and _dated_within(row, window)
             ):
@@ -232,7 +253,7 @@ def _contradiction(denial: _Denial, reporter: Report, same_article: bool) -> _Fo
     elif denial.topic == "shooting":
         for row in reporter.events:
             if (
-                row["cameo_code"] in _SHOOTING_CODES
+                row["cameo_code"] in SHOOTING_CODES
                 and not row["negated"]
                 and row["claimed_by"] != denial.claimant
                 and _dated_within(row, window)
