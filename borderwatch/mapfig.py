@@ -39,6 +39,23 @@ def _flat(colour: str) -> list[list]:
     return [[0, colour], [1, colour]]
 
 
+def _flat_areas(
+    name: str, geojson: dict, locations: list[str], fill: str, line: dict, **extra
+) -> go.Choroplethmap:
+    """Areas all filled with one colour (every z is 0): context, provinces with no value, an outline."""
+    return go.Choroplethmap(
+        name=name,
+        geojson=geojson,
+        featureidkey="properties.name",
+        locations=locations,
+        z=[0] * len(locations),
+        colorscale=_flat(fill),
+        showscale=False,
+        marker={"line": line},
+        **extra,
+    )
+
+
 def _names(geojson: dict | None) -> list[str]:
     return [f["properties"]["name"] for f in (geojson or {}).get("features", [])]
 
@@ -86,15 +103,12 @@ def province_map_figure(
     if countries_geojson:
         countries = _names(countries_geojson)
         traces.append(
-            go.Choroplethmap(
-                name="Countries",
-                geojson=countries_geojson,
-                featureidkey="properties.name",
-                locations=countries,
-                z=[0] * len(countries),
-                colorscale=_flat(COUNTRY_FILL),
-                showscale=False,
-                marker={"line": {"color": COUNTRY_LINE, "width": 0.8}},
+            _flat_areas(
+                "Countries",
+                countries_geojson,
+                countries,
+                COUNTRY_FILL,
+                {"color": COUNTRY_LINE, "width": 0.8},
                 hovertemplate="%{location}<extra></extra>",
                 showlegend=False,
             )
@@ -108,15 +122,12 @@ def province_map_figure(
             for d in districts
         ]
         traces.append(
-            go.Choroplethmap(
-                name="Azerbaijan (districts, for context)",
-                geojson=districts_geojson,
-                featureidkey="properties.name",
-                locations=districts,
-                z=[0] * len(districts),
-                colorscale=_flat(DISTRICT_FILL),
-                showscale=False,
-                marker={"line": {"color": BORDER_LINE, "width": 0.8}},
+            _flat_areas(
+                "Azerbaijan (districts, for context)",
+                districts_geojson,
+                districts,
+                DISTRICT_FILL,
+                {"color": BORDER_LINE, "width": 0.8},
                 text=hover,
                 hovertemplate="%{text}<extra></extra>",
                 customdata=districts,
@@ -127,15 +138,12 @@ def province_map_figure(
     empty = [p for p in provinces if not by_province.get(p)]
     filled = [p for p in provinces if by_province.get(p)]
     traces.append(
-        go.Choroplethmap(
-            name=f"No {value_label}",
-            geojson=provinces_geojson,
-            featureidkey="properties.name",
-            locations=empty,
-            z=[0] * len(empty),
-            colorscale=_flat(NO_EVENTS_FILL),
-            showscale=False,
-            marker={"line": {"color": PROVINCE_LINE, "width": 1.2}},
+        _flat_areas(
+            f"No {value_label}",
+            provinces_geojson,
+            empty,
+            NO_EVENTS_FILL,
+            {"color": PROVINCE_LINE, "width": 1.2},
             customdata=empty,
             text=[f"<b>{html.escape(p)}</b><br>no {label}" for p in empty],
             hovertemplate="%{text}<extra></extra>",
@@ -165,15 +173,12 @@ def province_map_figure(
     outlined = [p for p in highlight if p in provinces]
     if outlined:
         traces.append(
-            go.Choroplethmap(
-                name=f"Outlined: {' and '.join(outlined)}",
-                geojson=provinces_geojson,
-                featureidkey="properties.name",
-                locations=outlined,
-                z=[0] * len(outlined),
-                colorscale=_flat(TRANSPARENT),
-                showscale=False,
-                marker={"line": {"color": HIGHLIGHT_COLOUR, "width": 3.5}},
+            _flat_areas(
+                f"Outlined: {' and '.join(outlined)}",
+                provinces_geojson,
+                outlined,
+                TRANSPARENT,
+                {"color": HIGHLIGHT_COLOUR, "width": 3.5},
                 customdata=outlined,
                 hoverinfo="skip",
                 showlegend=True,
