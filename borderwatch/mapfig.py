@@ -10,6 +10,7 @@ switches to OpenStreetMap raster tiles for a page that has the internet.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -27,6 +28,7 @@ BORDER_LINE = "#ffffff"
 COUNTRY_LINE = "#9a9a9a"
 TRANSPARENT = "rgba(0,0,0,0)"
 COLORSCALE = "Cividis"  # sequential and colour-blind safe
+COLOURBAR_STEPS = 5  # at most this many tick steps from 0 to the largest value
 
 CENTER = {"lat": 40.05, "lon": 45.35}  # Armenia with Nakhchivan and the districts east of it
 ZOOM = 6.6
@@ -66,6 +68,15 @@ def _counts(counts: pd.DataFrame | None) -> dict[str, float]:
     frame = counts[["admin1", "value"]].dropna(subset=["admin1"])
     values = pd.to_numeric(frame["value"], errors="coerce").fillna(0)
     return values.groupby(frame["admin1"].astype(str)).sum().to_dict()
+
+
+def _whole_step(top: float, steps: int = COLOURBAR_STEPS) -> int:
+    """The first of 1, 2, 5, 10, 20, 50, … that reaches ``top`` from 0 in at most ``steps`` steps.
+
+    Values are counts, so a tick between two whole numbers (Plotly's own 0.5 for a top of 2) means nothing.
+    """
+    whole_steps = (m * 10**e for e in itertools.count() for m in (1, 2, 5))
+    return next(step for step in whole_steps if step * steps >= top)
 
 
 def _number(value: float) -> str:
@@ -162,7 +173,14 @@ def province_map_figure(
             zmax=zmax,
             colorscale=COLORSCALE,
             marker={"line": {"color": PROVINCE_LINE, "width": 1.2}},
-            colorbar={"title": {"text": value_label.capitalize()}, "thickness": 14, "len": 0.6},
+            colorbar={
+                "title": {"text": value_label.capitalize()},
+                "thickness": 14,
+                "len": 0.6,
+                "tick0": 0,
+                "dtick": _whole_step(zmax),
+                "tickformat": ",d",
+            },
             customdata=filled,
             text=[f"<b>{html.escape(p)}</b><br>{_number(by_province[p])} {label}" for p in filled],
             hovertemplate="%{text}<extra></extra>",

@@ -118,3 +118,14 @@ def test_markers_are_markers_only_and_countries_optional():
 def test_highlight_can_change_and_unknown_names_are_ignored():
     fig = province_map_figure(load_provinces(), None, COUNTS, highlight=("Tavush", "Atlantis"))
     assert [t.name for t in fig.data] == ["No events", "Armenia", "Outlined: Tavush"]
+
+
+@pytest.mark.parametrize(
+    ("largest", "step"),
+    [(1, 1), (2, 1), (5, 1), (6, 2), (12, 5), (40, 10), (1000, 200)],
+)
+def test_colour_bar_ticks_are_whole_numbers(largest, step):
+    counts = pd.DataFrame({"admin1": ["Tavush", "Lori"], "value": [largest, 1]})
+    colorbar = _trace(province_map_figure(load_provinces(), None, counts), "Armenia").colorbar
+    # ticks at 0, step, 2 * step, …: whole numbers, at most five steps up to the largest count
+    assert (colorbar.tick0, colorbar.dtick, colorbar.tickformat) == (0, step, ",d")
