@@ -83,6 +83,21 @@ def _number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
 
 
+def _singular(label: str) -> str:
+    """A plural label's first word made singular: 'casualties' → 'casualty', 'troops claimed' → 'troop claimed'."""
+    noun, space, rest = label.partition(" ")
+    if noun.endswith("ies"):
+        noun = noun[:-3] + "y"
+    elif noun.endswith("s"):
+        noun = noun[:-1]
+    return noun + space + rest
+
+
+def _amount(value: float, label: str) -> str:
+    """'1 event', '2 events', '1.5 events': the value and the label (a plural), escaped for hover text."""
+    return html.escape(f"{_number(value)} {_singular(label) if value == 1 else label}")
+
+
 def province_map_figure(
     provinces_geojson: dict,
     districts_geojson: dict | None,
@@ -105,6 +120,8 @@ def province_map_figure(
     and, with ``markers`` (columns ``name``, ``latitude``, ``longitude``, ``value`` and optionally
     ``hover``), a marker per place.
     Every Armenian province's point carries its name as ``customdata``, for a page that reads clicks.
+    ``value_label`` is a plural ("events", "troops claimed"); hover text makes its first word singular
+    for a value of exactly 1.
     """
     by_province = _counts(counts)
     provinces = _names(provinces_geojson)
@@ -129,7 +146,7 @@ def province_map_figure(
     if districts:
         hover = [
             f"<b>{html.escape(d)}</b> (Azerbaijan)"
-            + (f"<br>{_number(by_province[d])} {label}" if by_province.get(d) else "")
+            + (f"<br>{_amount(by_province[d], value_label)}" if by_province.get(d) else "")
             for d in districts
         ]
         traces.append(
@@ -182,7 +199,7 @@ def province_map_figure(
                 "tickformat": ",d",
             },
             customdata=filled,
-            text=[f"<b>{html.escape(p)}</b><br>{_number(by_province[p])} {label}" for p in filled],
+            text=[f"<b>{html.escape(p)}</b><br>{_amount(by_province[p], value_label)}" for p in filled],
             hovertemplate="%{text}<extra></extra>",
             showlegend=False,
         )

@@ -129,3 +129,24 @@ def test_colour_bar_ticks_are_whole_numbers(largest, step):
     colorbar = _trace(province_map_figure(load_provinces(), None, counts), "Armenia").colorbar
     # ticks at 0, step, 2 * step, …: whole numbers, at most five steps up to the largest count
     assert (colorbar.tick0, colorbar.dtick, colorbar.tickformat) == (0, step, ",d")
+
+
+@pytest.mark.parametrize(
+    ("value_label", "one", "two"),
+    [
+        ("events", "1 event", "2 events"),
+        ("casualties", "1 casualty", "2 casualties"),
+        ("troops claimed", "1 troop claimed", "2 troops claimed"),
+    ],
+)
+def test_hover_says_one_in_the_singular(value_label, one, two):
+    counts = pd.DataFrame({"admin1": ["Lori", "Shirak", "Kalbajar"], "value": [1, 2, 1]})
+    fig = province_map_figure(load_provinces(), load_districts(), counts, value_label=value_label)
+    armenia = _trace(fig, "Armenia")
+    hover = dict(zip(armenia.locations, armenia.text, strict=True))
+    assert hover == {"Lori": f"<b>Lori</b><br>{one}", "Shirak": f"<b>Shirak</b><br>{two}"}
+    districts = _trace(fig, "Azerbaijan")
+    assert (
+        districts.text[list(districts.locations).index("Kalbajar")]
+        == f"<b>Kalbajar</b> (Azerbaijan)<br>{one}"
+    )
