@@ -28,6 +28,8 @@ BORDER_LINE = "#ffffff"
 COUNTRY_LINE = "#9a9a9a"
 TRANSPARENT = "rgba(0,0,0,0)"
 COLORSCALE = "Cividis"  # sequential and colour-blind safe
+OUTLINE_WIDTH = 3.5
+OUTLINED_GROUP = "outlined"
 COLOURBAR_STEPS = 5  # at most this many tick steps from 0 to the largest value
 
 CENTER = {"lat": 40.05, "lon": 45.35}  # Armenia with Nakhchivan and the districts east of it
@@ -55,6 +57,25 @@ def _flat_areas(
         showscale=False,
         marker={"line": line},
         **extra,
+    )
+
+
+def _outline_key(name: str) -> go.Scattermap:
+    """The outline's legend entry: a vermillion line with no points, grouped with the outline trace.
+
+    A Choroplethmap's legend swatch is a square filled from its colour scale, with no stroke, so the
+    outline trace (transparent fill) would show an empty swatch; a line swatch shows what is drawn, and
+    clicking it still hides and shows the outline.
+    """
+    return go.Scattermap(
+        name=name,
+        lat=[None],
+        lon=[None],
+        mode="lines",
+        line={"color": HIGHLIGHT_COLOUR, "width": OUTLINE_WIDTH},
+        hoverinfo="skip",
+        legendgroup=OUTLINED_GROUP,
+        showlegend=True,
     )
 
 
@@ -213,12 +234,14 @@ def province_map_figure(
                 provinces_geojson,
                 outlined,
                 TRANSPARENT,
-                {"color": HIGHLIGHT_COLOUR, "width": 3.5},
+                {"color": HIGHLIGHT_COLOUR, "width": OUTLINE_WIDTH},
                 customdata=outlined,
                 hoverinfo="skip",
-                showlegend=True,
+                legendgroup=OUTLINED_GROUP,
+                showlegend=False,
             )
         )
+        traces.append(_outline_key(f"Outlined: {' and '.join(outlined)}"))
 
     if markers is not None and not markers.empty:
         points = markers.dropna(subset=["latitude", "longitude"])
