@@ -437,6 +437,51 @@ def test_phrases_inside_punctuation():
     assert [m.phrase for m in find_times(text, SEP21)] == ["Last month", "on 13 September", "since 2020"]
 
 
+# "The 13th" with no month: that day of the publication month if it is not after publication, else of the
+# month before (the publication day itself counts as this month's).
+@pytest.mark.parametrize(
+    ("sentence", "published", "phrase", "day"),
+    [
+        ("Two conscripts were wounded on the 2nd, the ministry said.", JUL4, "on the 2nd", D(2021, 7, 2)),
+        ("The post near Sotk was shelled on the 4th.", JUL4, "on the 4th", JUL4),
+        ("A drone was downed on the 13th near Jermuk.", JUL4, "on the 13th", D(2021, 6, 13)),
+        ("Fighting resumed the 1st and did not stop.", JUL4, "the 1st", D(2021, 7, 1)),
+        ("Monitors arrived on the 21st.", SEP21, "on the 21st", SEP21),
+        ("Monitors arrived on the 22nd.", SEP21, "on the 22nd", D(2022, 8, 22)),
+        ("The road reopened on the 20th.", D(2022, 1, 5), "on the 20th", D(2021, 12, 20)),  # across New Year
+        (
+            "The order was signed on the 30th.",
+            D(2021, 2, 10),
+            "on the 30th",
+            D(2021, 1, 30),
+        ),  # no 30 February
+    ],
+)
+def test_an_ordinal_day_without_a_month(sentence, published, phrase, day):
+    (mention,) = find_times(sentence, published)
+    assert (mention.phrase, mention.date_start, mention.date_end, mention.precision) == (
+        phrase,
+        day,
+        day,
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("Talks collapsed on the 30th.", MAR10),  # after 10 March, and February has no 30th
+        ("The convoy left on the 31st.", D(2021, 5, 5)),  # after 5 May, and April has no 31st
+        ("The 5th Army Corps was moved to the border.", JUL4),
+        ("Soldiers of the 3rd battalion were captured.", JUL4),
+        ("Such clashes belong to the 20th century, he said.", JUL4),
+        ("The 13th round of talks ended without a deal.", JUL4),
+    ],
+)
+def test_an_ordinal_that_is_no_date(sentence, published):
+    assert find_times(sentence, published) == []
+
+
 @pytest.mark.parametrize(
     ("phrase", "published", "expected"),
     [
@@ -446,6 +491,7 @@ def test_phrases_inside_punctuation():
         (" Last month ", JUL4, (D(2021, 6, 1), D(2021, 6, 30), "month")),
         ("2020-2023", DEC13, (D(2020, 1, 1), D(2023, 12, 31), "year")),
         ("since May", NOV16, (D(2021, 5, 1), NOV16, "month")),
+        ("on the 3rd", JUL4, (D(2021, 7, 3), D(2021, 7, 3), "day")),
         ("soldiers", JUL4, None),
         ("the next day", JUL4, None),
         ("at 6:40pm", JUL4, None),

@@ -192,6 +192,15 @@ def _single_day(p: str) -> str:
     )
 
 
+# "The 13th" with no month is a date only where nothing it could number follows ("the 13th brigade", "the
+# 21st century"): the end of the text, punctuation, or one of these words.
+_AFTER_NTH = (
+    "and", "or", "but", "at", "in", "near", "when", "while", "as", "after", "before", "until", "amid", "with",
+    "was", "saw",
+)  # fmt: skip
+_NTH_END = rf"(?=\s*(?:[,;:!?)\]”’\"'—–]|\.(?![0-9])|\Z)|\s+{_words_of(_AFTER_NTH)})"
+
+
 _KINDS = {
     # "13–14 September 2022", "September 13-14", "between 30 August and 2 September".
     "drange": (
@@ -205,6 +214,8 @@ _KINDS = {
         r"(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
     ),
     "day": rf"(?:(?P<dy_wd>{_WEEKDAY}),?\s+|)" + _single_day("dy"),
+    # "on the 13th": an ordinal day of a month the article leaves to the reader.
+    "nth": rf"{_THE}(?P<nth_d>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)){_NTH_END}",
     "mrange": rf"(?P<mr_1mon>{_MONTH}){_comma_year('mr_y1')}{_RANGE_SEP}(?P<mr_2mon>{_MONTH})"
     + _comma_year("mr_y2"),
     "yrange": rf"(?P<yr_1>{_YEAR}){_RANGE_SEP}(?P<yr_2>{_YEAR_END}|(?<=[-–—])[0-9]{{2}}(?![\w%]|[.,:][0-9]))",
@@ -251,7 +262,7 @@ _GATE = rf"(?={_GATE_START}|{_trie([*_PREPOSITIONS, 'between'])}\s+(?:{_GATE_STA
 # Kinds that share an optional lead-in ("the night of", "early") are tried after it, so it is read once.
 _SHARED_LEAD = {"drange": _opt(_trie(_DAY_PARTS) + r"\s+"), "myear": _PART_OF}
 _LEAD_KINDS = {"drange": ("drange", "day"), "myear": ("myear", "month", "year")}
-_ORDER = ("iso", "drange", "mrange", "yrange", "myear", "weekday", "unit", "past", "ago", "today")
+_ORDER = ("iso", "drange", "nth", "mrange", "yrange", "myear", "weekday", "unit", "past", "ago", "today")
 
 
 def _alternatives() -> str:
@@ -418,6 +429,20 @@ def _resolve_day(m: re.Match[str], published: date) -> Interval | None:
     return day, day, "day"
 
 
+def _resolve_nth(m: re.Match[str], published: date) -> Interval | None:
+    # That day of the publication month unless it is still to come, else of the month before. No two days of
+    # time-zone slack as for named months: a day with no month is read from the article's own calendar.
+    day = _int(m.group("nth_d"))
+    if day is None:
+        return None
+    found = _valid(published.year, published.month, day)
+    if found is None or found > published:
+        found = _valid(
+            *_shift_month(published.year, published.month, -1), day
+        )  # None for "the 31st" of April
+    return (found, found, "day") if found else None
+
+
 def _resolve_mrange(m: re.Match[str], published: date) -> Interval | None:
     month1, month2 = _MONTH_NUMBER[m.group("mr_1mon")], _MONTH_NUMBER[m.group("mr_2mon")]
     year1, year2 = _int(m.group("mr_y1")), _int(m.group("mr_y2"))
@@ -568,6 +593,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], date], Interval | None]] = {
     "drange": _resolve_drange,
     "iso": _resolve_iso,
     "day": _resolve_day,
+    "nth": _resolve_nth,
     "mrange": _resolve_mrange,
     "yrange": _resolve_yrange,
     "myear": _resolve_myear,
