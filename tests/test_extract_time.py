@@ -482,6 +482,46 @@ def test_an_ordinal_that_is_no_date(sentence, published):
     assert find_times(sentence, published) == []
 
 
+# Numeric dates: ISO, or day first with one separator throughout; the year is written, so the publication
+# date does not move them (DEC13 is long after every one).
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "day"),
+    [
+        ("The ministry's report is dated 2021-05-13.", "2021-05-13", D(2021, 5, 13)),
+        ("Two soldiers were captured on 13/05/2021 near Kalbajar.", "on 13/05/2021", D(2021, 5, 13)),
+        ("The incident of 13.05.2021 was raised in Moscow.", "13.05.2021", D(2021, 5, 13)),
+        ("The decree of 13-05-2021 closed the road.", "13-05-2021", D(2021, 5, 13)),
+        ("The post was set up on 3/5/2021.", "on 3/5/2021", D(2021, 5, 3)),  # day first: 3 May, not 5 March
+        ("The order dated 05.03.2021 was published.", "05.03.2021", D(2021, 3, 5)),  # 5 March
+        ("A villager was detained on 29/02/2020.", "on 29/02/2020", D(2020, 2, 29)),  # a leap year
+    ],
+)
+def test_numeric_dates(sentence, phrase, day):
+    (mention,) = find_times(sentence, DEC13)
+    assert (mention.phrase, mention.date_start, mention.date_end, mention.precision) == (
+        phrase,
+        day,
+        day,
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The form gave the date as 32/05/2021.",
+        "The form gave the date as 31/02/2021.",
+        "The form gave the date as 29.02.2021.",  # 2021 is no leap year
+        "The form gave the date as 05/13/2021.",  # month first: no thirteenth month, and not read as 13 May
+        "The form gave the date as 2021-02-30.",
+        "The form gave the date as 13/05-2021.",  # two different separators
+        "Firmware 1.13.05.2021 was installed.",  # part of a longer number
+    ],
+)
+def test_impossible_numeric_dates_are_no_dates(sentence):
+    assert find_times(sentence, DEC13) == []
+
+
 @pytest.mark.parametrize(
     ("phrase", "published", "expected"),
     [
@@ -492,6 +532,7 @@ def test_an_ordinal_that_is_no_date(sentence, published):
         ("2020-2023", DEC13, (D(2020, 1, 1), D(2023, 12, 31), "year")),
         ("since May", NOV16, (D(2021, 5, 1), NOV16, "month")),
         ("on the 3rd", JUL4, (D(2021, 7, 3), D(2021, 7, 3), "day")),
+        ("on 13/05/2021", JUL4, (D(2021, 5, 13), D(2021, 5, 13), "day")),
         ("soldiers", JUL4, None),
         ("the next day", JUL4, None),
         ("at 6:40pm", JUL4, None),
@@ -560,6 +601,9 @@ WIRE_WORDS = [
     "from",
     "until",
     "the 13th",
+    "13/05/2021",
+    "31.02.2021",
+    "2021-05-13",
 ]
 
 

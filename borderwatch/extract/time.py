@@ -213,6 +213,12 @@ _KINDS = {
     "iso": (
         r"(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
     ),
+    # "13/05/2021", "13.05.2021", "13-05-2021": day first, as news from the region writes it, even when both
+    # numbers could be a month ("03/05/2021" is 3 May); "05/13/2021" has no thirteenth month and is no date.
+    "dmy": (
+        r"(?<![0-9][-./])(?P<dmy_d>3[01]|[12][0-9]|0?[1-9])(?P<dmy_sep>[-./])(?P<dmy_m>1[0-2]|0?[1-9])"
+        r"(?P=dmy_sep)(?P<dmy_y>(?:19|20)[0-9]{2})(?!\w|[-./,:][0-9])"
+    ),
     "day": rf"(?:(?P<dy_wd>{_WEEKDAY}),?\s+|)" + _single_day("dy"),
     # "on the 13th": an ordinal day of a month the article leaves to the reader.
     "nth": rf"{_THE}(?P<nth_d>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)){_NTH_END}",
@@ -262,7 +268,20 @@ _GATE = rf"(?={_GATE_START}|{_trie([*_PREPOSITIONS, 'between'])}\s+(?:{_GATE_STA
 # Kinds that share an optional lead-in ("the night of", "early") are tried after it, so it is read once.
 _SHARED_LEAD = {"drange": _opt(_trie(_DAY_PARTS) + r"\s+"), "myear": _PART_OF}
 _LEAD_KINDS = {"drange": ("drange", "day"), "myear": ("myear", "month", "year")}
-_ORDER = ("iso", "drange", "nth", "mrange", "yrange", "myear", "weekday", "unit", "past", "ago", "today")
+_ORDER = (
+    "iso",
+    "dmy",
+    "drange",
+    "nth",
+    "mrange",
+    "yrange",
+    "myear",
+    "weekday",
+    "unit",
+    "past",
+    "ago",
+    "today",
+)
 
 
 def _alternatives() -> str:
@@ -416,6 +435,11 @@ def _resolve_drange(m: re.Match[str], published: date) -> Interval | None:
 def _resolve_iso(m: re.Match[str], published: date) -> Interval | None:
     day = _valid(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
     return (day, day, "day") if day else None
+
+
+def _resolve_dmy(m: re.Match[str], published: date) -> Interval | None:
+    day = _valid(int(m.group("dmy_y")), int(m.group("dmy_m")), int(m.group("dmy_d")))
+    return (day, day, "day") if day else None  # "31/02/2021": no such day
 
 
 def _resolve_day(m: re.Match[str], published: date) -> Interval | None:
@@ -592,6 +616,7 @@ def _resolve_today(m: re.Match[str], published: date) -> Interval | None:
 _RESOLVERS: dict[str, Callable[[re.Match[str], date], Interval | None]] = {
     "drange": _resolve_drange,
     "iso": _resolve_iso,
+    "dmy": _resolve_dmy,
     "day": _resolve_day,
     "nth": _resolve_nth,
     "mrange": _resolve_mrange,
