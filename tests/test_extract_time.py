@@ -522,6 +522,67 @@ def test_impossible_numeric_dates_are_no_dates(sentence):
     assert find_times(sentence, DEC13) == []
 
 
+# Seasons: Northern-hemisphere meteorological (spring March-May, summer June-August, autumn or fall
+# September-November, winter December-February); the winter of a year starts in its December. Three months
+# are wider than a month, so the precision is "year", as for "between May and July"; the interval is exact.
+SPRING_2021 = (D(2021, 3, 1), D(2021, 5, 31))
+SUMMER_2020 = (D(2020, 6, 1), D(2020, 8, 31))
+SUMMER_2021 = (D(2021, 6, 1), D(2021, 8, 31))
+AUTUMN_2021 = (D(2021, 9, 1), D(2021, 11, 30))
+WINTER_2020 = (D(2020, 12, 1), D(2021, 2, 28))
+WINTER_2021 = (D(2021, 12, 1), D(2022, 2, 28))
+JAN20 = D(2022, 1, 20)  # in the winter of 2021
+OCT20 = D(2021, 10, 20)  # in the autumn of 2021
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "phrase", "interval"),
+    [
+        ("Shelling grew heavier in the spring of 2021.", DEC13, "in the spring of 2021", SPRING_2021),
+        ("The lake froze in winter 2020, villagers said.", DEC13, "in winter 2020", WINTER_2020),
+        ("Patrols doubled during the autumn of 2021.", DEC13, "during the autumn of 2021", AUTUMN_2021),
+        ("Talks stalled in the fall of 2021.", DEC13, "in the fall of 2021", AUTUMN_2021),
+        ("Trenches were dug in late summer 2021.", DEC13, "in late summer 2021", SUMMER_2021),
+        # last: the latest season over by publication (summer 2021 is still running on 4 July)
+        ("The herders left the pastures last summer.", JUL4, "last summer", SUMMER_2020),
+        ("Roads were closed last winter.", MAR10, "last winter", WINTER_2020),  # over on 28 February
+        ("Roads were closed last winter.", JAN20, "last winter", WINTER_2020),  # this one is not over
+        # this: the season under way, else the one starting in the publication year
+        ("Snow cut the villages off this winter.", JAN20, "this winter", WINTER_2021),
+        ("More troops are expected this winter.", OCT20, "this winter", WINTER_2021),
+        ("Monitors came this spring and left.", NOV16, "this spring", SPRING_2021),
+        # next: the first season still to begin
+        ("The ministry expects talks next spring.", MAR10, "next spring", (D(2022, 3, 1), D(2022, 5, 31))),
+        # bare, after a preposition: the latest season begun by publication
+        ("In the summer the posts moved closer.", JUL4, "In the summer", SUMMER_2021),
+        ("In the summer the posts moved closer.", MAR10, "In the summer", SUMMER_2020),
+        ("Farmers stayed away in winter.", JAN20, "in winter", WINTER_2021),
+        ("The posts have been manned since last summer.", JUL4, "since last summer", (D(2020, 6, 1), JUL4)),
+    ],
+)
+def test_seasons(sentence, published, phrase, interval):
+    (mention,) = find_times(sentence, published)
+    assert (mention.phrase, (mention.date_start, mention.date_end), mention.precision) == (
+        phrase,
+        interval,
+        "year",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fall of Shusha was recalled in Yerevan.",
+        "Officials spoke of the fall of Shusha in the fall of the year.",  # no year: which autumn is unsaid
+        "Spring water was brought to the post.",
+        "Summer camps near Jermuk were closed.",
+        "The Arab Spring was discussed at the summit.",
+    ],
+)
+def test_season_words_that_are_no_date(sentence):
+    assert find_times(sentence, NOV16) == []
+
+
 @pytest.mark.parametrize(
     ("phrase", "published", "expected"),
     [
@@ -533,6 +594,7 @@ def test_impossible_numeric_dates_are_no_dates(sentence):
         ("since May", NOV16, (D(2021, 5, 1), NOV16, "month")),
         ("on the 3rd", JUL4, (D(2021, 7, 3), D(2021, 7, 3), "day")),
         ("on 13/05/2021", JUL4, (D(2021, 5, 13), D(2021, 5, 13), "day")),
+        ("last summer", JUL4, (D(2020, 6, 1), D(2020, 8, 31), "year")),
         ("soldiers", JUL4, None),
         ("the next day", JUL4, None),
         ("at 6:40pm", JUL4, None),
@@ -604,6 +666,10 @@ WIRE_WORDS = [
     "13/05/2021",
     "31.02.2021",
     "2021-05-13",
+    "spring",
+    "summer",
+    "fall",
+    "winter",
 ]
 
 
