@@ -32,6 +32,11 @@ HTML_SUFFIXES = (".html", ".htm")
 WRITE_BURST_SECONDS = 1.0
 ACCEPTED_SUFFIXES = (*ARTICLE_SUFFIXES, *HTML_SUFFIXES)
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\\/:*?\"<>|]+")
+# A bare file can take its date from front matter; pasted text only from the form's Published field.
+NO_DATE_IN_FILE = "no published date; enter it as YYYY-MM-DD (the file has no front matter)"
+NO_DATE_IN_TEXT = (
+    "no published date; enter the date the article was published in the Published field (YYYY-MM-DD)"
+)
 
 
 @dataclass(frozen=True)
@@ -86,18 +91,21 @@ def article_from_bytes(
     if text.lstrip("\ufeff").startswith("---"):
         article = parse_article(text, name, today)
         return _override(article, meta, today)
-    return article_from_text(text, name, meta, today)
+    return article_from_text(text, name, meta, today, from_file=True)
 
 
-def article_from_text(text: str, name: str, meta: Metadata, today: date | None = None) -> Article:
-    """An Article from bare text (pasted, or a .txt without front matter) and the metadata the user gave."""
+def article_from_text(
+    text: str, name: str, meta: Metadata, today: date | None = None, *, from_file: bool = False
+) -> Article:
+    """An Article from bare text (pasted, or with ``from_file`` a .txt without front matter) and the
+    metadata the user gave."""
     body = text.strip() + "\n"
     if not text.strip():
         raise ArticleError(name, "the text is empty; paste the article's text")
     if len(body.encode("utf-8")) > MAX_ARTICLE_BYTES:
         raise ArticleError(name, "the text is over the 5 MB limit for one article")
     if meta.published is None or meta.published == "":
-        raise ArticleError(name, "no published date; enter it as YYYY-MM-DD (the file has no front matter)")
+        raise ArticleError(name, NO_DATE_IN_FILE if from_file else NO_DATE_IN_TEXT)
     return Article(
         article_id=article_id_for(body),
         title=(meta.title or "").strip(),

@@ -10,6 +10,7 @@ switches to OpenStreetMap raster tiles for a page that has the internet.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -27,6 +28,9 @@ BORDER_LINE = "#ffffff"
 COUNTRY_LINE = "#9a9a9a"
 TRANSPARENT = "rgba(0,0,0,0)"
 COLORSCALE = "Cividis"  # sequential and colour-blind safe
+OUTLINE_WIDTH = 3.5
+OUTLINED_GROUP = "outlined"
+COLOURBAR_STEPS = 5  # at most this many tick steps from 0 to the largest value
 
 CENTER = {"lat": 40.05, "lon": 45.35}  # Armenia with Nakhchivan and the districts east of it
 ZOOM = 6.6
@@ -37,6 +41,42 @@ DEFAULT_TITLE = "Events by province: Armenia, with Azerbaijan's neighbouring dis
 
 def _flat(colour: str) -> list[list]:
     return [[0, colour], [1, colour]]
+
+
+def _flat_areas(
+    name: str, geojson: dict, locations: list[str], fill: str, line: dict, **extra
+) -> go.Choroplethmap:
+    """Areas all filled with one colour (every z is 0): context, provinces with no value, an outline."""
+    return go.Choroplethmap(
+        name=name,
+        geojson=geojson,
+        featureidkey="properties.name",
+        locations=locations,
+        z=[0] * len(locations),
+        colorscale=_flat(fill),
+        showscale=False,
+        marker={"line": line},
+        **extra,
+    )
+
+
+def _outline_key(name: str) -> go.Scattermap:
+    """The outline's legend entry: a vermillion line with no points, grouped with the outline trace.
+
+    A Choroplethmap's legend swatch is a square filled from its colour scale, with no stroke, so the
+    outline trace (transparent fill) would show an empty swatch; a line swatch shows what is drawn, and
+    clicking it still hides and shows the outline.
+    """
+    return go.Scattermap(
+        name=name,
+        lat=[None],
+        lon=[None],
+        mode="lines",
+        line={"color": HIGHLIGHT_COLOUR, "width": OUTLINE_WIDTH},
+        hoverinfo="skip",
+        legendgroup=OUTLINED_GROUP,
+        showlegend=True,
+    )
 
 
 def _names(geojson: dict | None) -> list[str]:
@@ -51,8 +91,32 @@ def _counts(counts: pd.DataFrame | None) -> dict[str, float]:
     return values.groupby(frame["admin1"].astype(str)).sum().to_dict()
 
 
+def _whole_step(top: float, steps: int = COLOURBAR_STEPS) -> int:
+    """The first of 1, 2, 5, 10, 20, 50, … that reaches ``top`` from 0 in at most ``steps`` steps.
+
+    Values are counts, so a tick between two whole numbers (Plotly's own 0.5 for a top of 2) means nothing.
+    """
+    whole_steps = (m * 10**e for e in itertools.count() for m in (1, 2, 5))
+    return next(step for step in whole_steps if step * steps >= top)
+
+
 def _number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _singular(label: str) -> str:
+    """A plural label's first word made singular: 'casualties' → 'casualty', 'troops claimed' → 'troop claimed'."""
+    noun, space, rest = label.partition(" ")
+    if noun.endswith("ies"):
+        noun = noun[:-3] + "y"
+    elif noun.endswith("s"):
+        noun = noun[:-1]
+    return noun + space + rest
+
+
+def _amount(value: float, label: str) -> str:
+    """'1 event', '2 events', '1.5 events': the value and the label (a plural), escaped for hover text."""
+    return html.escape(f"{_number(value)} {_singular(label) if value == 1 else label}")
 
 
 def province_map_figure(
@@ -77,6 +141,8 @@ def province_map_figure(
     and, with ``markers`` (columns ``name``, ``latitude``, ``longitude``, ``value`` and optionally
     ``hover``), a marker per place.
     Every Armenian province's point carries its name as ``customdata``, for a page that reads clicks.
+    ``value_label`` is a plural ("events", "troops claimed"); hover text makes its first word singular
+    for a value of exactly 1.
     """
     by_province = _counts(counts)
     provinces = _names(provinces_geojson)
@@ -86,15 +152,12 @@ def province_map_figure(
     if countries_geojson:
         countries = _names(countries_geojson)
         traces.append(
-            go.Choroplethmap(
-                name="Countries",
-                geojson=countries_geojson,
-                featureidkey="properties.name",
-                locations=countries,
-                z=[0] * len(countries),
-                colorscale=_flat(COUNTRY_FILL),
-                showscale=False,
-                marker={"line": {"color": COUNTRY_LINE, "width": 0.8}},
+            _flat_areas(
+                "Countries",
+                countries_geojson,
+                countries,
+                COUNTRY_FILL,
+                {"color": COUNTRY_LINE, "width": 0.8},
                 hovertemplate="%{location}<extra></extra>",
                 showlegend=False,
             )
@@ -104,19 +167,16 @@ def province_map_figure(
     if districts:
         hover = [
             f"<b>{html.escape(d)}</b> (Azerbaijan)"
-            + (f"<br>{_number(by_province[d])} {label}" if by_province.get(d) else "")
+            + (f"<br>{_amount(by_province[d], value_label)}" if by_province.get(d) else "")
             for d in districts
         ]
         traces.append(
-            go.Choroplethmap(
-                name="Azerbaijan (districts, for context)",
-                geojson=districts_geojson,
-                featureidkey="properties.name",
-                locations=districts,
-                z=[0] * len(districts),
-                colorscale=_flat(DISTRICT_FILL),
-                showscale=False,
-                marker={"line": {"color": BORDER_LINE, "width": 0.8}},
+            _flat_areas(
+                "Azerbaijan (districts, for context)",
+                districts_geojson,
+                districts,
+                DISTRICT_FILL,
+                {"color": BORDER_LINE, "width": 0.8},
                 text=hover,
                 hovertemplate="%{text}<extra></extra>",
                 customdata=districts,
@@ -127,15 +187,12 @@ def province_map_figure(
     empty = [p for p in provinces if not by_province.get(p)]
     filled = [p for p in provinces if by_province.get(p)]
     traces.append(
-        go.Choroplethmap(
-            name=f"No {value_label}",
-            geojson=provinces_geojson,
-            featureidkey="properties.name",
-            locations=empty,
-            z=[0] * len(empty),
-            colorscale=_flat(NO_EVENTS_FILL),
-            showscale=False,
-            marker={"line": {"color": PROVINCE_LINE, "width": 1.2}},
+        _flat_areas(
+            f"No {value_label}",
+            provinces_geojson,
+            empty,
+            NO_EVENTS_FILL,
+            {"color": PROVINCE_LINE, "width": 1.2},
             customdata=empty,
             text=[f"<b>{html.escape(p)}</b><br>no {label}" for p in empty],
             hovertemplate="%{text}<extra></extra>",
@@ -154,9 +211,16 @@ def province_map_figure(
             zmax=zmax,
             colorscale=COLORSCALE,
             marker={"line": {"color": PROVINCE_LINE, "width": 1.2}},
-            colorbar={"title": {"text": value_label.capitalize()}, "thickness": 14, "len": 0.6},
+            colorbar={
+                "title": {"text": value_label.capitalize()},
+                "thickness": 14,
+                "len": 0.6,
+                "tick0": 0,
+                "dtick": _whole_step(zmax),
+                "tickformat": ",d",
+            },
             customdata=filled,
-            text=[f"<b>{html.escape(p)}</b><br>{_number(by_province[p])} {label}" for p in filled],
+            text=[f"<b>{html.escape(p)}</b><br>{_amount(by_province[p], value_label)}" for p in filled],
             hovertemplate="%{text}<extra></extra>",
             showlegend=False,
         )
@@ -165,20 +229,19 @@ def province_map_figure(
     outlined = [p for p in highlight if p in provinces]
     if outlined:
         traces.append(
-            go.Choroplethmap(
-                name=f"Outlined: {' and '.join(outlined)}",
-                geojson=provinces_geojson,
-                featureidkey="properties.name",
-                locations=outlined,
-                z=[0] * len(outlined),
-                colorscale=_flat(TRANSPARENT),
-                showscale=False,
-                marker={"line": {"color": HIGHLIGHT_COLOUR, "width": 3.5}},
+            _flat_areas(
+                f"Outlined: {' and '.join(outlined)}",
+                provinces_geojson,
+                outlined,
+                TRANSPARENT,
+                {"color": HIGHLIGHT_COLOUR, "width": OUTLINE_WIDTH},
                 customdata=outlined,
                 hoverinfo="skip",
-                showlegend=True,
+                legendgroup=OUTLINED_GROUP,
+                showlegend=False,
             )
         )
+        traces.append(_outline_key(f"Outlined: {' and '.join(outlined)}"))
 
     if markers is not None and not markers.empty:
         points = markers.dropna(subset=["latitude", "longitude"])

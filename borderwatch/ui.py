@@ -230,6 +230,24 @@ def empty_state(flt: Filter, noun: str, key: str) -> None:
     st.button("Reset filters", on_click=reset_filters, key=f"reset_{key}")
 
 
+def clear_provinces() -> None:
+    """Callback: the Provinces filter back to every province; the other filters stay."""
+    st.session_state[PROVINCES_KEY] = []
+
+
+def empty_provinces_state(flt: Filter, nouns: str, key: str) -> None:
+    """Say that the chosen provinces have none of ``nouns`` under the current filters; offer to clear them.
+
+    A click on the map sets the province filter, so a province with nothing under the other filters
+    (a narrower date range, an actor) leaves the page with nothing to draw until the province is cleared.
+    """
+    st.info(
+        f"No {nouns} in {' or '.join(flt.provinces)} under the current filters: {flt.describe(noun='rows')}. "
+        "Clear the province filter to see every province again: the button below, or Provinces in the sidebar."
+    )
+    st.button("Clear the province filter", on_click=clear_provinces, key=f"clear_provinces_{key}")
+
+
 def text(value: object, default: str = "") -> str:
     """A cell as text: missing values (None, NA, NaT) become the default."""
     return default if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)

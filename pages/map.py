@@ -48,7 +48,10 @@ if measure != "events":
     rows = casualties if measure == "casualties" else troops
     ui.describe(flt, len(rows), "casualty figures" if measure == "casualties" else "troop figures")
 if events.empty and casualties.empty and troops.empty:
-    ui.empty_state(flt, "events", "map")
+    if flt.provinces:  # a clicked province (or one picked in the sidebar) with nothing under the filters
+        ui.empty_provinces_state(flt, "events, casualty figures or troop figures", "map")
+    else:
+        ui.empty_state(flt, "events", "map")
     st.stop()
 
 # -- what goes where ----------------------------------------------------------------------------------------

@@ -437,6 +437,152 @@ def test_phrases_inside_punctuation():
     assert [m.phrase for m in find_times(text, SEP21)] == ["Last month", "on 13 September", "since 2020"]
 
 
+# "The 13th" with no month: that day of the publication month if it is not after publication, else of the
+# month before (the publication day itself counts as this month's).
+@pytest.mark.parametrize(
+    ("sentence", "published", "phrase", "day"),
+    [
+        ("Two conscripts were wounded on the 2nd, the ministry said.", JUL4, "on the 2nd", D(2021, 7, 2)),
+        ("The post near Sotk was shelled on the 4th.", JUL4, "on the 4th", JUL4),
+        ("A drone was downed on the 13th near Jermuk.", JUL4, "on the 13th", D(2021, 6, 13)),
+        ("Fighting resumed the 1st and did not stop.", JUL4, "the 1st", D(2021, 7, 1)),
+        ("Monitors arrived on the 21st.", SEP21, "on the 21st", SEP21),
+        ("Monitors arrived on the 22nd.", SEP21, "on the 22nd", D(2022, 8, 22)),
+        ("The road reopened on the 20th.", D(2022, 1, 5), "on the 20th", D(2021, 12, 20)),  # across New Year
+        (
+            "The order was signed on the 30th.",
+            D(2021, 2, 10),
+            "on the 30th",
+            D(2021, 1, 30),
+        ),  # no 30 February
+    ],
+)
+def test_an_ordinal_day_without_a_month(sentence, published, phrase, day):
+    (mention,) = find_times(sentence, published)
+    assert (mention.phrase, mention.date_start, mention.date_end, mention.precision) == (
+        phrase,
+        day,
+        day,
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("Talks collapsed on the 30th.", MAR10),  # after 10 March, and February has no 30th
+        ("The convoy left on the 31st.", D(2021, 5, 5)),  # after 5 May, and April has no 31st
+        ("The 5th Army Corps was moved to the border.", JUL4),
+        ("Soldiers of the 3rd battalion were captured.", JUL4),
+        ("Such clashes belong to the 20th century, he said.", JUL4),
+        ("The 13th round of talks ended without a deal.", JUL4),
+    ],
+)
+def test_an_ordinal_that_is_no_date(sentence, published):
+    assert find_times(sentence, published) == []
+
+
+# Numeric dates: ISO, or day first with one separator throughout; the year is written, so the publication
+# date does not move them (DEC13 is long after every one).
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "day"),
+    [
+        ("The ministry's report is dated 2021-05-13.", "2021-05-13", D(2021, 5, 13)),
+        ("Two soldiers were captured on 13/05/2021 near Kalbajar.", "on 13/05/2021", D(2021, 5, 13)),
+        ("The incident of 13.05.2021 was raised in Moscow.", "13.05.2021", D(2021, 5, 13)),
+        ("The decree of 13-05-2021 closed the road.", "13-05-2021", D(2021, 5, 13)),
+        ("The post was set up on 3/5/2021.", "on 3/5/2021", D(2021, 5, 3)),  # day first: 3 May, not 5 March
+        ("The order dated 05.03.2021 was published.", "05.03.2021", D(2021, 3, 5)),  # 5 March
+        ("A villager was detained on 29/02/2020.", "on 29/02/2020", D(2020, 2, 29)),  # a leap year
+    ],
+)
+def test_numeric_dates(sentence, phrase, day):
+    (mention,) = find_times(sentence, DEC13)
+    assert (mention.phrase, mention.date_start, mention.date_end, mention.precision) == (
+        phrase,
+        day,
+        day,
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The form gave the date as 32/05/2021.",
+        "The form gave the date as 31/02/2021.",
+        "The form gave the date as 29.02.2021.",  # 2021 is no leap year
+        "The form gave the date as 05/13/2021.",  # month first: no thirteenth month, and not read as 13 May
+        "The form gave the date as 2021-02-30.",
+        "The form gave the date as 13/05-2021.",  # two different separators
+        "Firmware 1.13.05.2021 was installed.",  # part of a longer number
+    ],
+)
+def test_impossible_numeric_dates_are_no_dates(sentence):
+    assert find_times(sentence, DEC13) == []
+
+
+# Seasons: Northern-hemisphere meteorological (spring March-May, summer June-August, autumn or fall
+# September-November, winter December-February); the winter of a year starts in its December. Three months
+# are wider than a month, so the precision is "year", as for "between May and July"; the interval is exact.
+SPRING_2021 = (D(2021, 3, 1), D(2021, 5, 31))
+SUMMER_2020 = (D(2020, 6, 1), D(2020, 8, 31))
+SUMMER_2021 = (D(2021, 6, 1), D(2021, 8, 31))
+AUTUMN_2021 = (D(2021, 9, 1), D(2021, 11, 30))
+WINTER_2020 = (D(2020, 12, 1), D(2021, 2, 28))
+WINTER_2021 = (D(2021, 12, 1), D(2022, 2, 28))
+JAN20 = D(2022, 1, 20)  # in the winter of 2021
+OCT20 = D(2021, 10, 20)  # in the autumn of 2021
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "phrase", "interval"),
+    [
+        ("Shelling grew heavier in the spring of 2021.", DEC13, "in the spring of 2021", SPRING_2021),
+        ("The lake froze in winter 2020, villagers said.", DEC13, "in winter 2020", WINTER_2020),
+        ("Patrols doubled during the autumn of 2021.", DEC13, "during the autumn of 2021", AUTUMN_2021),
+        ("Talks stalled in the fall of 2021.", DEC13, "in the fall of 2021", AUTUMN_2021),
+        ("Trenches were dug in late summer 2021.", DEC13, "in late summer 2021", SUMMER_2021),
+        # last: the latest season over by publication (summer 2021 is still running on 4 July)
+        ("The herders left the pastures last summer.", JUL4, "last summer", SUMMER_2020),
+        ("Roads were closed last winter.", MAR10, "last winter", WINTER_2020),  # over on 28 February
+        ("Roads were closed last winter.", JAN20, "last winter", WINTER_2020),  # this one is not over
+        # this: the season under way, else the one starting in the publication year
+        ("Snow cut the villages off this winter.", JAN20, "this winter", WINTER_2021),
+        ("More troops are expected this winter.", OCT20, "this winter", WINTER_2021),
+        ("Monitors came this spring and left.", NOV16, "this spring", SPRING_2021),
+        # next: the first season still to begin
+        ("The ministry expects talks next spring.", MAR10, "next spring", (D(2022, 3, 1), D(2022, 5, 31))),
+        # bare, after a preposition: the latest season begun by publication
+        ("In the summer the posts moved closer.", JUL4, "In the summer", SUMMER_2021),
+        ("In the summer the posts moved closer.", MAR10, "In the summer", SUMMER_2020),
+        ("Farmers stayed away in winter.", JAN20, "in winter", WINTER_2021),
+        ("The posts have been manned since last summer.", JUL4, "since last summer", (D(2020, 6, 1), JUL4)),
+    ],
+)
+def test_seasons(sentence, published, phrase, interval):
+    (mention,) = find_times(sentence, published)
+    assert (mention.phrase, (mention.date_start, mention.date_end), mention.precision) == (
+        phrase,
+        interval,
+        "year",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fall of Shusha was recalled in Yerevan.",
+        "Officials spoke of the fall of Shusha in the fall of the year.",  # no year: which autumn is unsaid
+        "Spring water was brought to the post.",
+        "Summer camps near Jermuk were closed.",
+        "The Arab Spring was discussed at the summit.",
+    ],
+)
+def test_season_words_that_are_no_date(sentence):
+    assert find_times(sentence, NOV16) == []
+
+
 @pytest.mark.parametrize(
     ("phrase", "published", "expected"),
     [
@@ -446,6 +592,9 @@ def test_phrases_inside_punctuation():
         (" Last month ", JUL4, (D(2021, 6, 1), D(2021, 6, 30), "month")),
         ("2020-2023", DEC13, (D(2020, 1, 1), D(2023, 12, 31), "year")),
         ("since May", NOV16, (D(2021, 5, 1), NOV16, "month")),
+        ("on the 3rd", JUL4, (D(2021, 7, 3), D(2021, 7, 3), "day")),
+        ("on 13/05/2021", JUL4, (D(2021, 5, 13), D(2021, 5, 13), "day")),
+        ("last summer", JUL4, (D(2020, 6, 1), D(2020, 8, 31), "year")),
         ("soldiers", JUL4, None),
         ("the next day", JUL4, None),
         ("at 6:40pm", JUL4, None),
@@ -514,6 +663,13 @@ WIRE_WORDS = [
     "from",
     "until",
     "the 13th",
+    "13/05/2021",
+    "31.02.2021",
+    "2021-05-13",
+    "spring",
+    "summer",
+    "fall",
+    "winter",
 ]
 
 

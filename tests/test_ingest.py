@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 
 from borderwatch.articles import MAX_ARTICLE_BYTES, ArticleError
-from borderwatch.ingest import Metadata, article_from_bytes, ingest_paths, safe_name, store_article
+from borderwatch.ingest import (
+    Metadata,
+    article_from_bytes,
+    article_from_text,
+    ingest_paths,
+    safe_name,
+    store_article,
+)
 from borderwatch.lexicon import default_lexicon
 from borderwatch.store import Store
 
@@ -69,6 +76,21 @@ def test_bad_input_is_refused_with_the_reason(name, data, meta, message):
             assert message in str(err)
     else:
         assert message is None
+
+
+def test_a_missing_date_is_asked_for_where_the_text_came_from():
+    text = "Two soldiers were wounded near Goris."
+    with pytest.raises(ArticleError) as pasted:
+        article_from_text(text, "pasted text", Metadata(title="Goris"), TODAY)
+    assert str(pasted.value) == (
+        "pasted text: no published date; enter the date the article was published in the Published field "
+        "(YYYY-MM-DD)"
+    )  # pasted text has no file, so no front matter to point to
+    with pytest.raises(ArticleError) as bare_file:
+        article_from_bytes("goris.txt", text.encode(), Metadata(title="Goris"), TODAY)
+    assert str(bare_file.value) == (
+        "goris.txt: no published date; enter it as YYYY-MM-DD (the file has no front matter)"
+    )
 
 
 def test_encodings_are_decoded():

@@ -29,7 +29,7 @@ def fig():
 def test_offline_by_default(fig):
     assert fig.layout.map.style == "white-bg"
     assert not fig.layout.map.layers  # no tile layer
-    assert {t.type for t in fig.data} == {"choroplethmap"}
+    assert {t.type for t in fig.data} == {"choroplethmap", "scattermap"}  # the scattermap: a legend key
     assert "choropleth" not in {t.type for t in fig.data}  # go.Choropleth fetches a topojson from a CDN
 
 
@@ -43,6 +43,7 @@ def test_traces_in_order(fig):
         "Azerbaijan (districts, for context)",
         "No events",
         "Armenia",
+        "Outlined: Gegharkunik and Syunik",
         "Outlined: Gegharkunik and Syunik",
     ]
 
@@ -74,6 +75,16 @@ def test_two_border_provinces_outlined(fig):
     assert outline.marker.line.width >= 3 and outline.marker.line.color == HIGHLIGHT_COLOUR
     assert {c for _, c in outline.colorscale} == {"rgba(0,0,0,0)"}  # transparent fill
     assert "Gegharkunik and Syunik" in fig.layout.annotations[0].text  # named without map text
+
+
+def test_outline_has_a_visible_legend_key(fig):
+    outline, key = (t for t in fig.data if t.name.startswith("Outlined"))
+    # a choropleth's legend swatch is its fill (transparent here), so the outline stays out of the
+    # legend and a line with no points stands for it, in its colour and width and in its group
+    assert outline.showlegend is False and key.showlegend is True
+    assert (key.type, key.mode, list(key.lat)) == ("scattermap", "lines", [None])
+    assert (key.line.color, key.line.width) == (HIGHLIGHT_COLOUR, outline.marker.line.width)
+    assert key.legendgroup == outline.legendgroup is not None
 
 
 def test_azerbaijan_grey_for_context_with_its_counts_in_hover(fig):
@@ -108,7 +119,7 @@ def test_markers_are_markers_only_and_countries_optional():
     fig = province_map_figure(
         load_provinces(), load_districts(), COUNTS, markers=markers, countries_geojson=load_countries()
     )
-    assert [t.type for t in fig.data] == ["choroplethmap"] * 5 + ["scattermap"]
+    assert [t.type for t in fig.data] == ["choroplethmap"] * 5 + ["scattermap"] * 2
     assert fig.data[0].name == "Countries"
     points = fig.data[-1]
     assert points.mode == "markers"  # text on the map would fetch font glyphs from the internet
@@ -117,4 +128,36 @@ def test_markers_are_markers_only_and_countries_optional():
 
 def test_highlight_can_change_and_unknown_names_are_ignored():
     fig = province_map_figure(load_provinces(), None, COUNTS, highlight=("Tavush", "Atlantis"))
-    assert [t.name for t in fig.data] == ["No events", "Armenia", "Outlined: Tavush"]
+    assert [t.name for t in fig.data] == ["No events", "Armenia", "Outlined: Tavush", "Outlined: Tavush"]
+
+
+@pytest.mark.parametrize(
+    ("largest", "step"),
+    [(1, 1), (2, 1), (5, 1), (6, 2), (12, 5), (40, 10), (1000, 200)],
+)
+def test_colour_bar_ticks_are_whole_numbers(largest, step):
+    counts = pd.DataFrame({"admin1": ["Tavush", "Lori"], "value": [largest, 1]})
+    colorbar = _trace(province_map_figure(load_provinces(), None, counts), "Armenia").colorbar
+    # ticks at 0, step, 2 * step, …: whole numbers, at most five steps up to the largest count
+    assert (colorbar.tick0, colorbar.dtick, colorbar.tickformat) == (0, step, ",d")
+
+
+@pytest.mark.parametrize(
+    ("value_label", "one", "two"),
+    [
+        ("events", "1 event", "2 events"),
+        ("casualties", "1 casualty", "2 casualties"),
+        ("troops claimed", "1 troop claimed", "2 troops claimed"),
+    ],
+)
+def test_hover_says_one_in_the_singular(value_label, one, two):
+    counts = pd.DataFrame({"admin1": ["Lori", "Shirak", "Kalbajar"], "value": [1, 2, 1]})
+    fig = province_map_figure(load_provinces(), load_districts(), counts, value_label=value_label)
+    armenia = _trace(fig, "Armenia")
+    hover = dict(zip(armenia.locations, armenia.text, strict=True))
+    assert hover == {"Lori": f"<b>Lori</b><br>{one}", "Shirak": f"<b>Shirak</b><br>{two}"}
+    districts = _trace(fig, "Azerbaijan")
+    assert (
+        districts.text[list(districts.locations).index("Kalbajar")]
+        == f"<b>Kalbajar</b> (Azerbaijan)<br>{one}"
+    )

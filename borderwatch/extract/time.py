@@ -3,7 +3,9 @@
 News is written in the past tense, so a bare weekday or month points back to the most recent one: "on
 Saturday" in a Sunday article is the day before, "in November" in a March article is last November. Each
 phrase becomes an inclusive interval with a precision (day, week, month, year), and keeps the article's own
-words, leading preposition included ("on Saturday", "in early May", "last month").
+words, leading preposition included ("on Saturday", "in early May", "last month"). An interval wider than a
+month ("between May and July", a season such as "last summer") has precision year, the coarsest unit that
+holds it; its start and end say which months.
 
 The whole grammar is one regex compiled at import, run once along a lower-cased copy of the text (so every
 word list is plain lower case); month and weekday names must still have a capital in the text itself, which
@@ -44,6 +46,8 @@ _MONTH_ABBREVIATIONS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
     "nov": 11, "dec": 12,
 }  # fmt: skip
+# Northern-hemisphere meteorological seasons, by the month each starts in; winter runs into the next year.
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_NUMBER = {name: i for i, name in enumerate(_WEEKDAYS)}
 _NUMBER_WORDS = (
@@ -192,6 +196,21 @@ def _single_day(p: str) -> str:
     )
 
 
+# A season with a year ("the spring of 2021"), with last/this/next, or bare after a preposition ("in the
+# summer"); "fall" and the rest not before "of" without a year ("the fall of Shusha").
+_SEASON = (
+    rf"(?:(?P<se_rel>last|this|next)\s+|{_THE}|)(?P<se_s>{_words_of(_SEASON_START)})"
+    rf"(?:(?:\s+of|,|)\s+(?P<se_y>{_YEAR})|(?(se_rel)|(?(pre)(?!\s+of(?!\w))|(?!))))"
+)
+# "The 13th" with no month is a date only where nothing it could number follows ("the 13th brigade", "the
+# 21st century"): the end of the text, punctuation, or one of these words.
+_AFTER_NTH = (
+    "and", "or", "but", "at", "in", "near", "when", "while", "as", "after", "before", "until", "amid", "with",
+    "was", "saw",
+)  # fmt: skip
+_NTH_END = rf"(?=\s*(?:[,;:!?)\]”’\"'—–]|\.(?![0-9])|\Z)|\s+{_words_of(_AFTER_NTH)})"
+
+
 _KINDS = {
     # "13–14 September 2022", "September 13-14", "between 30 August and 2 September".
     "drange": (
@@ -204,11 +223,20 @@ _KINDS = {
     "iso": (
         r"(?P<iso_y>(?:19|20)[0-9]{2})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
     ),
+    # "13/05/2021", "13.05.2021", "13-05-2021": day first, as news from the region writes it, even when both
+    # numbers could be a month ("03/05/2021" is 3 May); "05/13/2021" has no thirteenth month and is no date.
+    "dmy": (
+        r"(?<![0-9][-./])(?P<dmy_d>3[01]|[12][0-9]|0?[1-9])(?P<dmy_sep>[-./])(?P<dmy_m>1[0-2]|0?[1-9])"
+        r"(?P=dmy_sep)(?P<dmy_y>(?:19|20)[0-9]{2})(?!\w|[-./,:][0-9])"
+    ),
     "day": rf"(?:(?P<dy_wd>{_WEEKDAY}),?\s+|)" + _single_day("dy"),
+    # "on the 13th": an ordinal day of a month the article leaves to the reader.
+    "nth": rf"{_THE}(?P<nth_d>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)){_NTH_END}",
     "mrange": rf"(?P<mr_1mon>{_MONTH}){_comma_year('mr_y1')}{_RANGE_SEP}(?P<mr_2mon>{_MONTH})"
     + _comma_year("mr_y2"),
     "yrange": rf"(?P<yr_1>{_YEAR}){_RANGE_SEP}(?P<yr_2>{_YEAR_END}|(?<=[-–—])[0-9]{{2}}(?![\w%]|[.,:][0-9]))",
     "myear": rf"(?P<my_mon>{_MONTH})(?:\s+of|,|)\s+(?P<my_y>{_YEAR})",
+    "season": _SEASON,
     "month": (
         r"(?:(?P<mo_rel>last|this|next)\s+|)"
         rf"(?P<mo_mon>(?!may|march){_MONTH}|(?=ma(?:y|rch)(?!\w)){_MAY_CONTEXT}(?:may|march))"
@@ -244,14 +272,28 @@ _KINDS = {
 _GATE_PHRASES = (
     *_MONTHS, *_MONTH_ABBREVIATIONS, *_WEEKDAYS, *_PART_OF_PHRASES, *_EARLY_LATE, *_DAY_PARTS, *_WEEKDAY_MODS,
     *_UNIT_PARTS, *_UNIT_MOD_WORDS, *_RELATIVE, "the weekend", "the past", "the last", *_TODAY_WORDS,
-    *_DAY_NEXT_TO_TODAY, *_AGO_PHRASES, "earlier", "later",
+    *_DAY_NEXT_TO_TODAY, *_AGO_PHRASES, "earlier", "later", *_SEASON_START,
+    *(f"the {season}" for season in _SEASON_START),
 )  # fmt: skip
 _GATE_START = rf"[0-9]|{_THE}[0-9]|{_words_of(_GATE_PHRASES)}"
 _GATE = rf"(?={_GATE_START}|{_trie([*_PREPOSITIONS, 'between'])}\s+(?:{_GATE_START}))"
 # Kinds that share an optional lead-in ("the night of", "early") are tried after it, so it is read once.
 _SHARED_LEAD = {"drange": _opt(_trie(_DAY_PARTS) + r"\s+"), "myear": _PART_OF}
-_LEAD_KINDS = {"drange": ("drange", "day"), "myear": ("myear", "month", "year")}
-_ORDER = ("iso", "drange", "mrange", "yrange", "myear", "weekday", "unit", "past", "ago", "today")
+_LEAD_KINDS = {"drange": ("drange", "day"), "myear": ("myear", "season", "month", "year")}
+_ORDER = (
+    "iso",
+    "dmy",
+    "drange",
+    "nth",
+    "mrange",
+    "yrange",
+    "myear",
+    "weekday",
+    "unit",
+    "past",
+    "ago",
+    "today",
+)
 
 
 def _alternatives() -> str:
@@ -407,6 +449,11 @@ def _resolve_iso(m: re.Match[str], published: date) -> Interval | None:
     return (day, day, "day") if day else None
 
 
+def _resolve_dmy(m: re.Match[str], published: date) -> Interval | None:
+    day = _valid(int(m.group("dmy_y")), int(m.group("dmy_m")), int(m.group("dmy_d")))
+    return (day, day, "day") if day else None  # "31/02/2021": no such day
+
+
 def _resolve_day(m: re.Match[str], published: date) -> Interval | None:
     day = _day_from(m, "dy", published)
     if day is None:
@@ -416,6 +463,20 @@ def _resolve_day(m: re.Match[str], published: date) -> Interval | None:
             return None
         return (*_month_span(year or _recent_month_year(published, month), month), "month")
     return day, day, "day"
+
+
+def _resolve_nth(m: re.Match[str], published: date) -> Interval | None:
+    # That day of the publication month unless it is still to come, else of the month before. No two days of
+    # time-zone slack as for named months: a day with no month is read from the article's own calendar.
+    day = _int(m.group("nth_d"))
+    if day is None:
+        return None
+    found = _valid(published.year, published.month, day)
+    if found is None or found > published:
+        found = _valid(
+            *_shift_month(published.year, published.month, -1), day
+        )  # None for "the 31st" of April
+    return (found, found, "day") if found else None
 
 
 def _resolve_mrange(m: re.Match[str], published: date) -> Interval | None:
@@ -439,6 +500,31 @@ def _resolve_yrange(m: re.Match[str], published: date) -> Interval | None:
 
 def _resolve_myear(m: re.Match[str], published: date) -> Interval | None:
     return (*_month_span(int(m.group("my_y")), _MONTH_NUMBER[m.group("my_mon")]), "month")
+
+
+def _season_span(year: int, season: str) -> tuple[date, date]:
+    """The season that starts in `year`: winter of 2021 is December 2021 to February 2022."""
+    start = _SEASON_START[season]
+    return date(year, start, 1), _month_span(*_shift_month(year, start, 2))[1]
+
+
+def _resolve_season(m: re.Match[str], published: date) -> Interval | None:
+    season, year = _words(m.group("se_s")), _int(m.group("se_y"))
+    rel = _words(m.group("se_rel") or "")
+    spans = [_season_span(y, season) for y in range(published.year - 2, published.year + 2)]
+    if year:
+        start, end = _season_span(year, season)
+    elif rel == "last":  # the latest one over by publication
+        start, end = next(span for span in reversed(spans) if span[1] < published)
+    elif rel == "next":  # the first one still to begin
+        start, end = next(span for span in spans if span[0] > published)
+    elif rel == "this":  # the one under way, else the one starting in the publication year
+        start, end = next((span for span in spans if span[0] <= published <= span[1]), spans[2])
+    else:  # news looks back: the latest one begun by publication
+        start, end = next(span for span in reversed(spans) if span[0] <= published)
+    # Three months: wider than a month, so "year" as for any range across months ("between May and July");
+    # the interval itself says which three months.
+    return start, end, _span_precision(start, end)
 
 
 def _resolve_month(m: re.Match[str], published: date) -> Interval | None:
@@ -567,10 +653,13 @@ def _resolve_today(m: re.Match[str], published: date) -> Interval | None:
 _RESOLVERS: dict[str, Callable[[re.Match[str], date], Interval | None]] = {
     "drange": _resolve_drange,
     "iso": _resolve_iso,
+    "dmy": _resolve_dmy,
     "day": _resolve_day,
+    "nth": _resolve_nth,
     "mrange": _resolve_mrange,
     "yrange": _resolve_yrange,
     "myear": _resolve_myear,
+    "season": _resolve_season,
     "month": _resolve_month,
     "year": _resolve_year,
     "weekday": _resolve_weekday,

@@ -243,7 +243,8 @@ def test_pasted_text_without_a_date_is_refused_and_changes_nothing(add_page, sto
     at.text_area(key="add_paste_text").set_value(PASTED).run()
     at.button(key="add_save_paste").click().run()
     assert texts(at.error) == [
-        "Not saved: pasted text: no published date; enter it as YYYY-MM-DD (the file has no front matter)."
+        "Not saved: pasted text: no published date; enter the date the article was published in the "
+        "Published field (YYYY-MM-DD)."
     ]
     assert writes == [] and store.counts() == before
 
