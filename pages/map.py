@@ -117,7 +117,8 @@ st.dataframe(
 st.subheader("Outside the map")
 outside = mapdata.outside_places(events, frame)
 st.caption(
-    f"{len(outside)} places outside the map's frame, or outside Armenia and Azerbaijan, with their events."
+    f"{len(outside)} {'place' if len(outside) == 1 else 'places'} outside the map's frame, or outside "
+    "Armenia and Azerbaijan, with their events."
 )
 if len(outside):
     st.dataframe(outside, hide_index=True, key="map_outside")

@@ -225,3 +225,14 @@ def test_clicking_a_province_no_row_names_leaves_the_filter(navigation_app):
     assert at.multiselect(key="province").value == []
     assert [i.value for i in at.info] == ["No row in the store names Tavush, so the filter is unchanged."]
     assert shaded(at) == EVENTS_ALL
+
+
+def test_one_place_outside_the_map_is_counted_in_the_singular(navigation_app, map_db):
+    at = navigation_app(MAP, db=map_db)
+    at.date_input(key="dates").set_value((date(2021, 6, 10), date(2021, 6, 10))).run()  # Moscow's day only
+    outside = next(d.value for d in at.dataframe if "place" in d.value.columns)
+    assert list(outside["place"]) == ["Moscow"]
+    assert (
+        "1 place outside the map's frame, or outside Armenia and Azerbaijan, with their events."
+        in captions(at)
+    )
