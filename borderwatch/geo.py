@@ -35,6 +35,7 @@ POINT_KINDS = frozenset({"town", "village", "capital", "lake", "mountain", "bord
 # 'Gegharkunik Province', 'the Syunik region', 'Tegh village' resolve like the bare name
 _SUFFIX = re.compile(r"\s+(?:province|region|marz|district|rayon|village|town|city)$")
 _PREFIX = re.compile(r"^the\s+")
+_LOOKED_UP_SIZE = 100_000  # texts whose look-up a Gazetteer remembers
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": " ", "‑": " ", "–": " ", "-": " "}
 )
@@ -147,10 +148,20 @@ class Gazetteer:
         # The first word of every key, loosened as in _loose_first_word: lets find_places skip the look-ups
         # of the (many) capitalised words no place name starts with.
         self._first_words = frozenset(_loose(key.split(" ", 1)[0]) for key in self._index)
+        self._looked_up: dict[str, Place | None] = {}
 
     def lookup(self, text: str) -> Place | None:
         """The place a name or alias stands for, or None. 'the Gegharkunik marz', 'Sisiyan' and 'Lake Sev'
         all resolve; a bare suffix word ('Province') does not."""
+        # The same few names come up again and again: each text is normalised and looked up once.
+        if text in self._looked_up:
+            return self._looked_up[text]
+        if len(self._looked_up) >= _LOOKED_UP_SIZE:
+            self._looked_up.clear()
+        place = self._looked_up[text] = self._lookup(text)
+        return place
+
+    def _lookup(self, text: str) -> Place | None:
         if not text or not text.strip():
             return None
         key = normalise(text)

@@ -92,13 +92,13 @@ def _sentence_events(
     body = doc.body
     events: list[_Event] = []
     seen: set[tuple[int, str]] = set()
-    parts = sentence_clauses(doc, sentence)
     for match in pattern.finditer(body, sentence.start, sentence.end):
         if doc.in_quote(match.start()):
             continue
         trigger = lexicon.trigger_for(match.group())
         if trigger is None or not _requirements_met(body, trigger, match.end(), sentence.end):
             continue
+        parts = sentence_clauses(doc, sentence)  # cut only for the sentences that hold an event
         clause_index = (
             0
             if len(parts) == 1
@@ -309,13 +309,17 @@ def _rows(
 
 def _last_trigger_before_relative(doc: Document, found: list[_Event]) -> set[int]:
     """Events whose trigger is the last noun before ', which …' (the relative clause dates them)."""
+    by_sentence: dict[int, list[_Event]] = defaultdict(list)
+    for event in found:
+        if event.trigger is not STATEMENT:
+            by_sentence[event.sentence.index].append(event)
     chosen = set()
-    for sentence in doc.sentences:
-        parts = sentence_clauses(doc, sentence)
+    for index, events in by_sentence.items():
+        parts = sentence_clauses(doc, doc.sentences[index])
         for i, clause in enumerate(parts[:-1]):
             if parts[i + 1].kind != "relative":
                 continue
-            inside = [e for e in found if clause.start <= e.start < clause.end and e.trigger is not STATEMENT]
+            inside = [e for e in events if clause.start <= e.start < clause.end]
             if inside:
                 chosen.add(id(max(inside, key=lambda e: e.start)))
     return chosen

@@ -184,7 +184,8 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
         if noun_word in ("others", "other", "") or (not figure.side and figures):
             _inherit(figure, figures)
         figures.append(figure)
-    _apply_among(lexicon, body, sentence, figures)
+    if figures:
+        _apply_among(lexicon, body, sentence, figures)
     return figures
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from borderwatch.extract.scan import any_of, initials_gate
 
@@ -96,6 +97,7 @@ class Count:
     high: int | None
 
 
+@lru_cache(maxsize=4096)  # news repeats a handful of numbers ('two', 'a', 'dozens'): each is read once
 def parse_number(text: str) -> int | None:
     """'1,000' → 1000, 'six' → 6, 'thirty-one' → 31, 'two hundred' → 200, '5 thousand' → 5000."""
     cleaned = text.strip().lower().replace(",", "")

@@ -188,10 +188,13 @@ def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | 
         found = _according(doc, sentence, according)
         if found:
             return found
-    trailing = _trailing_attribution(doc, sentence)
+    verbs = list(SPEECH_VERB.finditer(text))  # what both readings below start from
+    if not verbs:
+        return None
+    trailing = _trailing_attribution(doc, sentence, verbs)
     if trailing:
         return trailing
-    for verb in SPEECH_VERB.finditer(text):
+    for verb in verbs:
         v_start, v_end = sentence.start + verb.start(), sentence.start + verb.end()
         if doc.in_quote(v_start):
             continue
@@ -224,24 +227,27 @@ def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | 
     return None
 
 
-def _trailing_attribution(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | None:
-    """'Two villages lost power, Armenian officials said.' / '…, said the ministry.'"""
+def _trailing_attribution(
+    doc: Document, sentence: Sentence, verbs: list[re.Match[str]]
+) -> tuple[Span, Speaker, str] | None:
+    """'Two villages lost power, Armenian officials said.' / '…, said the ministry.'
+
+    verbs: the speech verbs of the sentence's text, in order (no verb holds a comma).
+    """
     body = doc.body
     comma = body.rfind(",", sentence.start, sentence.end)
     if comma < 0 or doc.in_quote(comma) or body[sentence.start] in '“"‘':
         return None
     tail = body[comma + 1 : sentence.end]
-    verb = SPEECH_VERB.search(tail)
+    verb = next((v for v in verbs if sentence.start + v.start() > comma), None)
     if verb is None or len(tail.split()) > _TRAILING_WORDS:
         return None
-    v_start = comma + 1 + verb.start()
-    speaker = speaker_in(doc, comma + 1, v_start, prefer_last=True) or speaker_in(
-        doc, comma + 1 + verb.end(), sentence.end
-    )
+    v_start, v_end = sentence.start + verb.start(), sentence.start + verb.end()
+    speaker = speaker_in(doc, comma + 1, v_start, prefer_last=True) or speaker_in(doc, v_end, sentence.end)
     if speaker is None:
         return None
     # The attribution must be the whole tail: speaker and verb first, then at most a few words ('in a statement').
-    head_end, tail_start = min(speaker.start, v_start), max(speaker.end, comma + 1 + verb.end())
+    head_end, tail_start = min(speaker.start, v_start), max(speaker.end, v_end)
     if (
         body[comma + 1 : head_end].split()
         or len(body[tail_start : sentence.end].split()) > _TRAILING_EXTRA_WORDS
