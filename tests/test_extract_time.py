@@ -437,6 +437,16 @@ def test_phrases_inside_punctuation():
     assert [m.phrase for m in find_times(text, SEP21)] == ["Last month", "on 13 September", "since 2020"]
 
 
+def _assert_one_day(sentence: str, published: D, phrase: str, day: D) -> None:
+    (mention,) = find_times(sentence, published)
+    assert (mention.phrase, mention.date_start, mention.date_end, mention.precision) == (
+        phrase,
+        day,
+        day,
+        "day",
+    )
+
+
 # "The 13th" with no month: that day of the publication month if it is not after publication, else of the
 # month before (the publication day itself counts as this month's).
 @pytest.mark.parametrize(
@@ -458,13 +468,7 @@ def test_phrases_inside_punctuation():
     ],
 )
 def test_an_ordinal_day_without_a_month(sentence, published, phrase, day):
-    (mention,) = find_times(sentence, published)
-    assert (mention.phrase, mention.date_start, mention.date_end, mention.precision) == (
-        phrase,
-        day,
-        day,
-        "day",
-    )
+    _assert_one_day(sentence, published, phrase, day)
 
 
 @pytest.mark.parametrize(
@@ -497,13 +501,7 @@ def test_an_ordinal_that_is_no_date(sentence, published):
     ],
 )
 def test_numeric_dates(sentence, phrase, day):
-    (mention,) = find_times(sentence, DEC13)
-    assert (mention.phrase, mention.date_start, mention.date_end, mention.precision) == (
-        phrase,
-        day,
-        day,
-        "day",
-    )
+    _assert_one_day(sentence, DEC13, phrase, day)
 
 
 @pytest.mark.parametrize(
