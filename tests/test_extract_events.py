@@ -72,7 +72,7 @@ def test_coordinated_clause_inherits_the_date():
     ]
     assert [(e["location"], e["admin1"], e["geo_precision"]) for e in rows] == [
         ("Jermuk", "Vayots Dzor", "exact"),
-        ("Sotk", "Gegharkunik", "exact"),
+        ("Sotk", "Gegharkunik", "near"),  # captured *near* Sotk
     ]
 
 
@@ -110,3 +110,55 @@ def test_fatalities_come_from_linked_casualties_and_unknown_stays_empty():
     assert [(e["cameo_code"], e["fatalities"]) for e in rows] == [("190", 3), ("190", None)]
     (casualty,) = extract(body, SEP14)["casualties"]
     assert casualty["event_id"] == rows[0]["event_id"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Azerbaijani forces shelled Sotk on Monday.", "exact"),
+        ("Azerbaijani forces shelled positions near Sotk on Monday.", "near"),
+        ("Azerbaijani units opened fire in the direction of the village of Sotk on Monday.", "near"),
+        ("Azerbaijani forces shelled positions 5 km south of Sotk on Monday.", "near"),
+        ("Azerbaijani forces shelled positions on the outskirts of Sotk on Monday.", "near"),
+        (
+            "Azerbaijani forces shelled positions in Syunik province on Monday.",
+            "admin1",
+        ),  # no point to be near
+    ],
+)
+def test_an_event_beside_a_place_is_near_it(body, expected):
+    (event,) = extract(body, SEP14)["events"]
+    assert event["geo_precision"] == expected
+
+
+def test_a_province_named_beside_a_place_in_it_is_not_a_second_event():
+    body = "Azerbaijani forces shelled Sotk, a village in Armenia's Gegharkunik province, on Monday."
+    rows = extract(body, SEP14)["events"]
+    assert [(e["location"], e["admin1"]) for e in rows] == [("Sotk", "Gegharkunik")]
+
+
+def test_places_in_two_provinces_stay_two_events():
+    body = "Azerbaijani forces shelled Jermuk in Vayots Dzor province and Sotk on Monday."
+    rows = extract(body, SEP14)["events"]
+    assert [(e["location"], e["admin1"]) for e in rows] == [
+        ("Jermuk", "Vayots Dzor"),
+        ("Sotk", "Gegharkunik"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "GORIS — Azerbaijani forces shelled positions near Jermuk on Monday, the ministry said.",
+        "GORIS, Armenia (Wire) - Azerbaijani forces shelled positions near Jermuk on Monday.",
+        "Intro line.\n\nGORIS – Azerbaijani forces shelled positions near Jermuk on Monday.",
+    ],
+)
+def test_a_dateline_is_where_the_report_was_filed_not_where_the_event_was(body):
+    rows = extract(body, SEP14)["events"]
+    assert [(e["location"], e["admin1"]) for e in rows] == [("Jermuk", "Vayots Dzor")]
+
+
+def test_a_place_in_capitals_inside_a_sentence_is_still_a_place():
+    (event,) = extract("Azerbaijani forces shelled GORIS on Monday.", SEP14)["events"]
+    assert (event["location"], event["admin1"]) == ("Goris", "Syunik")

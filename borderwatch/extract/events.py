@@ -196,15 +196,54 @@ def _assign_actors(
 
 
 def _places(doc: Document, event: _Event, clause_start: int, clause_end: int) -> list[PlaceMention]:
-    """Places of the event's clause; a capital standing for its government ('from Yerevan') is not a place."""
+    """Places of the event's clause, most precise first kept: a capital standing for its government
+    ('from Yerevan') is not a place, nor is a dateline ('YEREVAN —', where the report was filed); a
+    country gives way to a place in it, and a province to a place in that province ('Tegh, a village in
+    Syunik province' is one event at Tegh, not one at Tegh and another somewhere in Syunik)."""
     actor_spans = {(m.start, m.end) for m in (event.actor1, event.actor2) if m is not None}
     places = [
-        p for p in doc.within(doc.places, clause_start, clause_end) if (p.start, p.end) not in actor_spans
+        p
+        for p in doc.within(doc.places, clause_start, clause_end)
+        if (p.start, p.end) not in actor_spans and not _is_dateline(doc, p)
     ]
     local = [p for p in places if p.place.kind != "country"]
-    if local:
-        return local
-    return places[:1]
+    if not local:
+        return places[:1]
+    inside = {p.place.admin1 for p in local if p.place.kind != "province"}
+    return [p for p in local if p.place.kind != "province" or p.place.admin1 not in inside]
+
+
+# Words that put an event beside a place rather than at it: 'near Jermuk', 'in the direction of Tegh',
+# '5 km from Sotk', 'on the outskirts of the village of Sotk'.
+_NEAR_BEFORE = re.compile(
+    r"(?<![\w-])(?:near|nearby|outside|around|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|"
+    r"in\s+the\s+(?:direction|vicinity|area)\s+of|towards?|[0-9.,]+\s*(?:km|kilometres|kilometers|miles)\s+"
+    r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+(?:village|town|city|community)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _geo_precision(doc: Document, mention: PlaceMention | None) -> str:
+    """geo.geo_precision of the place, 'near' where the words before a point place say the event was beside it."""
+    precision = geo_precision(mention.place if mention else None)
+    if precision == "exact" and _NEAR_BEFORE.search(doc.body, max(0, mention.start - 60), mention.start):
+        return "near"
+    return precision
+
+
+# What follows a dateline's place: ', Armenia', '(Reuters)', then a dash.
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.’' -]{0,30}?)?\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]{1,2}\s")
+
+
+def _is_dateline(doc: Document, mention: PlaceMention) -> bool:
+    """A place in capitals opening a paragraph, then a dash: 'YEREVAN —', 'BAKU, Azerbaijan (AP) -'."""
+    text = mention.text
+    if not (text.isupper() and len(text) > 1):
+        return False
+    paragraph = doc.covering(doc.paragraphs, mention.start)
+    if paragraph is None or doc.body[paragraph.start : mention.start].strip():
+        return False
+    return _DATELINE_TAIL.match(doc.body, mention.end) is not None
 
 
 def _statement_events(doc: Document, quote_rows: list[dict[str, object]]) -> list[_Event]:
@@ -292,7 +331,7 @@ def _rows(
                 "location_text": event.place.text if event.place else None,
                 "latitude": place.latitude if place else None,
                 "longitude": place.longitude if place else None,
-                "geo_precision": geo_precision(place),
+                "geo_precision": _geo_precision(doc, event.place),
                 "fatalities": None,
                 "claimed_by": claimant,
                 "negated": event.negated,
