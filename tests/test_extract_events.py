@@ -162,3 +162,37 @@ def test_a_dateline_is_where_the_report_was_filed_not_where_the_event_was(body):
 def test_a_place_in_capitals_inside_a_sentence_is_still_a_place():
     (event,) = extract("Azerbaijani forces shelled GORIS on Monday.", SEP14)["events"]
     assert (event["location"], event["admin1"]) == ("Goris", "Syunik")
+
+
+def test_who_reports_an_event_claims_it_but_did_not_act_in_it():
+    body = "The Armenian Defense Ministry said that two of its soldiers were killed near Sotk on Monday."
+    (event,) = extract(body, SEP14)["events"]
+    assert (event["actor1"], event["actor2"], event["claimed_by"]) == (
+        None,
+        "Armenian Armed Forces",
+        "Armenian Defense Ministry",
+    )
+
+
+def test_a_speaker_who_says_it_acted_is_the_actor():
+    (event,) = extract("Azerbaijan said it launched an offensive near Kalbajar on Monday.", SEP14)["events"]
+    assert (event["actor1"], event["claimed_by"]) == ("Azerbaijan", "Azerbaijan")
+
+
+def test_is_reporting_that_is_reported_speech():
+    rows = extract("Armenia is reporting that four soldiers were killed near Sotk on Monday.", SEP14)
+    assert [(q["speaker"], q["kind"], q["text"]) for q in rows["quotes"]] == [
+        ("Armenia", "reported", "four soldiers were killed near Sotk on Monday")
+    ]
+    (event,) = rows["events"]
+    assert (event["actor1"], event["claimed_by"]) == (None, "Armenia")
+
+
+def test_a_retelling_that_names_fewer_actors_is_the_same_event():
+    body = (
+        "Armenia appealed to the CSTO for military assistance in May.\n\n"
+        "A spokesman for the Kremlin said that after receiving the appeal from Armenia in May, "
+        "Russia held talks with Baku."
+    )
+    appeals = [e for e in extract(body, SEP14)["events"] if e["cameo_code"] == "0232"]
+    assert [(e["actor1"], e["actor2"], e["sentence_index"]) for e in appeals] == [("Armenia", "CSTO", 0)]

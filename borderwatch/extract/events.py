@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from borderwatch.extract.dating import date_for, sentence_clauses
-from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence
+from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence, Span
 from borderwatch.extract.quotes import claimant_at, quoted_spans
 from borderwatch.extract.scan import any_of, words_back
 from borderwatch.extract.speech import resolve_description
@@ -75,8 +75,12 @@ def extract_events(
     found: list[_Event] = []
     pattern = _trigger_regex(lexicon.triggers)
     actors = _event_actors(doc)
+    reported = sorted(
+        (Span(int(q["char_start"]), int(q["char_end"])) for q in quote_rows if q["kind"] == "reported"),
+        key=lambda span: span.start,
+    )
     for sentence in doc.sentences:
-        found.extend(_sentence_events(doc, lexicon, sentence, pattern, actors))
+        found.extend(_sentence_events(doc, lexicon, sentence, pattern, actors, reported))
     found.extend(_statement_events(doc, quote_rows))
     found.sort(key=lambda e: e.start)
     rows = _rows(doc, lexicon, found, quote_rows, casualty_rows)
@@ -87,7 +91,12 @@ def extract_events(
 
 
 def _sentence_events(
-    doc: Document, lexicon: Lexicon, sentence: Sentence, pattern: re.Pattern[str], actors: list[Mention]
+    doc: Document,
+    lexicon: Lexicon,
+    sentence: Sentence,
+    pattern: re.Pattern[str],
+    actors: list[Mention],
+    reported: list[Span],
 ) -> list[_Event]:
     body = doc.body
     events: list[_Event] = []
@@ -119,7 +128,14 @@ def _sentence_events(
             _NEGATION_BEFORE.search(body, negation_from, match.start())
             or _NEGATION_AFTER.match(body, match.end(), clause.end)
         )
-        _assign_actors(doc, actors, event, clause.start, clause.end)
+        # In reported speech ('Baku claimed that three of its soldiers were killed by …') the speaker is
+        # who claims the event, not who acted in it: the actors come from the reported words only, unless
+        # they open with a pronoun for the speaker ('Azerbaijan said it started an offensive').
+        speech = doc.covering(reported, match.start())
+        if speech is not None and _SPEAKER_PRONOUN.match(body, speech.start):
+            speech = None
+        window = (clause.start, clause.end) if speech is None else _overlap(clause, speech)
+        _assign_actors(doc, actors, event, *window, floor=speech.start if speech else sentence.start)
         places = _places(doc, event, clause.start, clause.end)
         if len(places) > 1:
             for place in places:
@@ -172,12 +188,21 @@ def _actors_in(doc: Document, actors: list[Mention], start: int, end: int) -> li
     return doc.within(actors, start, end)
 
 
+_SPEAKER_PRONOUN = re.compile(r"(?:it|they|we|he|she)(?![\w-])", re.IGNORECASE)
+
+
+def _overlap(a: Span, b: Span) -> tuple[int, int]:
+    return max(a.start, b.start), min(a.end, b.end)
+
+
 def _assign_actors(
-    doc: Document, actors: list[Mention], event: _Event, clause_start: int, clause_end: int
+    doc: Document, actors: list[Mention], event: _Event, clause_start: int, clause_end: int, floor: int
 ) -> None:
+    """actor1 and actor2 from the clause: the subject before the trigger (else the nearest actor after
+    `floor`, the sentence's start), or the agent or source just after it ('by X', 'from X')."""
     body = doc.body
     before = _actors_in(doc, actors, clause_start, event.start) or _actors_in(
-        doc, actors, event.sentence.start, event.start
+        doc, actors, max(floor, event.sentence.start), event.start
     )
     after = _actors_in(doc, actors, event.end, clause_end)
     subject = before[-1] if before else None
@@ -276,10 +301,10 @@ def _rows(
     quote_rows: list[dict[str, object]],
     casualty_rows: list[dict[str, object]],
 ) -> list[dict[str, object]]:
-    """One row per event, but the same event told twice in one article (same code, actors, date and place) is
-    kept once, where it is first told."""
+    """One row per event, but the same event told twice in one article (same code, date and place, and no
+    actor that differs: a retelling may leave one out) is kept once, where it is first told."""
     rows = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[tuple[str | None, str | None]]] = {}
     relatives = _last_trigger_before_relative(doc, found)
     quoted = quoted_spans(quote_rows)
     for event in found:
@@ -297,13 +322,10 @@ def _rows(
         place = event.place.place if event.place else None
         admin1 = place.admin1 if place else None
         location = place.name if place and place.kind not in ("country", "province") else None
-        key = (
-            event.trigger.cameo_code, actor1, actor2, dating.date_start, dating.date_end, admin1, location,
-            event.negated,
-        )  # fmt: skip
-        if key in seen:
+        key = (event.trigger.cameo_code, dating.date_start, dating.date_end, admin1, location, event.negated)
+        if any(_same_actors((actor1, actor2), told) for told in seen.get(key, ())):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append((actor1, actor2))
         start, end = (event.sentence.start, event.sentence.end)
         claimant = None if is_statement else claimant_at(quoted, event.start)
         rows.append(
@@ -344,6 +366,15 @@ def _rows(
             }
         )
     return rows
+
+
+def _same_actors(these: tuple[str | None, ...], told: tuple[str | None, ...]) -> bool:
+    """Whether a retelling's actors fit an event already told: the same actors, or some of them with the
+    others not named ('the appeal from Armenia' after 'Armenia appealed to the CSTO'). A mention naming
+    no actor at all only repeats one that named none either."""
+    if these == told:
+        return True
+    return any(these) and all(a is None or a == b for a, b in zip(these, told, strict=True))
 
 
 def _last_trigger_before_relative(doc: Document, found: list[_Event]) -> set[int]:

@@ -16,7 +16,7 @@ from borderwatch.extract.scan import any_of
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|claimed|claims|explained|explains|"
-    "stated|states|warned|warns|announced|announces|insisted|insists|argued|argues|reported|reports|"
+    "stated|states|warned|warns|announced|announces|insisted|insists|argued|argues|reported|reports|reporting|"
     "assured|assures|confirmed|confirms|denied|denies|emphasised|emphasized|underlined|pointed out|"
     "wrote|writes|declared|declares|alleged|alleges|accused|accuses|urged|urges|asserted|asserts|"
     "continued|concluded|reiterated|remarked|recalled|acknowledged|admitted|believes|believed"
@@ -26,6 +26,7 @@ NEEDS_THAT = frozenset(
     [
         "reported",
         "reports",
+        "reporting",
         "accused",
         "accuses",
         "denied",
