@@ -38,7 +38,7 @@ UNKNOWN_LANE = {"actor": "Unknown actor", "event_type": "Unknown type"}
 
 ONE_DAY = timedelta(days=1)
 ROW_GAP = timedelta(days=1)  # bars that touch (May, then June) go on separate rows, not read as one
-MIN_OPEN_LEAD = timedelta(days=10)  # how far left an open-ended band starts when nothing else is dated
+MIN_OPEN_LEAD = timedelta(days=10)  # the shortest open-ended stub (when the figure spans little time)
 BAND_WIDTH = 10
 OPEN_WIDTH = 3
 POINT_SIZE = 13
@@ -74,7 +74,12 @@ def timeline_figure(events: pd.DataFrame, lanes: Lanes = "actor", compact: bool 
         if rows:
             fig.add_trace(_trace(shape, rows, by_id))
     if not compact and any(p.shape == OPEN for p in placed):
-        fig.add_trace(_open_labels([p for p in placed if p.shape == OPEN]))
+        # one label per lane, on its first dashed stub: stubs side by side would write over each other
+        first_open: dict[str, Placed] = {}
+        for p in sorted(placed, key=lambda p: (p.row, p.x0)):
+            if p.shape == OPEN:
+                first_open.setdefault(p.lane, p)
+        fig.add_trace(_open_labels(list(first_open.values())))
     lane_rows: dict[str, list[int]] = {}
     for p in placed:
         lane_rows.setdefault(p.lane, []).append(p.row)
@@ -109,7 +114,7 @@ def place_events(events: pd.DataFrame, lanes: Lanes = "actor") -> list[Placed]:
     if events.empty:
         return []
     column = "actor1" if lanes == "actor" else "event_type"
-    open_start = _open_start(events)
+    open_lead = _open_lead(events)
     items = []
     for e in events.itertuples(index=False):
         lane = getattr(e, column)
@@ -122,8 +127,9 @@ def place_events(events: pd.DataFrame, lanes: Lanes = "actor") -> list[Placed]:
         if shape == OPEN:
             if pd.isna(end):
                 continue  # neither bound: nothing to draw at any date
-            # an unknown date bounded below ('after … in May') starts at its bound; otherwise the band is open
-            x0, x1 = (open_start if pd.isna(start) else start), end + ONE_DAY
+            # an unknown date bounded below ('after … in May') starts at its bound; otherwise a short stub
+            # with an arrow says 'some time before this', without claiming any span of time
+            x0, x1 = (end + ONE_DAY - open_lead if pd.isna(start) else start), end + ONE_DAY
         elif shape == POINT:
             x0 = x1 = start + ONE_DAY / 2  # the middle of its day, where that day's bar would be
         else:
@@ -148,13 +154,11 @@ def place_events(events: pd.DataFrame, lanes: Lanes = "actor") -> list[Placed]:
     return placed
 
 
-def _open_start(events: pd.DataFrame) -> pd.Timestamp:
-    """Where open-ended bands start: before every dated thing in the figure."""
+def _open_lead(events: pd.DataFrame) -> pd.Timedelta:
+    """How long an open-ended stub is drawn: a twentieth of the figure's dated span, at least MIN_OPEN_LEAD."""
     known = pd.concat([events["date_start"].dropna(), events["date_end"].dropna()])
-    if known.empty:
-        return pd.NaT
-    lo, hi = pd.Timestamp(known.min()), pd.Timestamp(known.max())
-    return lo - max(MIN_OPEN_LEAD, (hi - lo) * 0.05)
+    span = pd.Timestamp(known.max()) - pd.Timestamp(known.min()) if len(known) else pd.Timedelta(0)
+    return max(pd.Timedelta(MIN_OPEN_LEAD), span * 0.05)
 
 
 def _lane_boundaries(lane_rows: dict[str, list[int]]) -> list[float]:
@@ -217,8 +221,8 @@ def _trace(shape: str, rows: list[Placed], by_id: pd.DataFrame) -> go.Scatter:
 
 
 def _open_labels(rows: list[Placed]) -> go.Scatter:
-    """'date unknown' written at the open start of each dashed band, above it (the end is often the
-    figure's right edge). A trace of its own: text on a lines+markers trace drops some labels."""
+    """'date unknown' written at the open start of the given dashed stubs, above them. A trace of its own:
+    text on a lines+markers trace drops some labels."""
     return go.Scatter(
         x=[p.x0 for p in rows],
         y=[p.row - LABEL_LIFT for p in rows],
@@ -293,8 +297,8 @@ def headline_counts(
     """The Overview's numbers, computed from already-filtered tables."""
 
     def people(kind: str) -> int:
-        rows = casualties[casualties["kind"] == kind]
-        return int(stated_count(rows).sum()) if len(rows) else 0
+        stated = stated_count(casualties[casualties["kind"] == kind]).dropna()
+        return int(stated.max()) if len(stated) else 0
 
     troops = stated_count(troop_figures).dropna()
     return [
@@ -303,10 +307,16 @@ def headline_counts(
             "Killed",
             people("killed"),
             "casualties",
-            "Sum of the killed figures as stated (the lower bound where only a bound is given); "
-            "the same death reported by two articles counts twice.",
+            "Largest killed figure one source states (the lower bound where only a bound is given). "
+            "Figures are not added: articles restate the same deaths, and a total repeats its parts; "
+            "the casualties table has every figure.",
         ),
-        Headline("Captured", people("captured"), "casualties", "Sum of the captured figures as stated."),
+        Headline(
+            "Captured",
+            people("captured"),
+            "casualties",
+            "Largest captured figure one source states (figures are not added, as for Killed).",
+        ),
         Headline(
             "Troops claimed",
             int(troops.max()) if len(troops) else None,

@@ -86,12 +86,17 @@ def test_a_day_is_a_point_at_midday_and_a_month_spans_the_whole_month(events):
     )  # May 1 .. end of May 31
 
 
+def _open_lead(events: pd.DataFrame) -> pd.Timedelta:
+    """An open stub's length: a twentieth of the dated span of the events, at least ten days."""
+    known = pd.concat([events["date_start"].dropna(), events["date_end"].dropna()])
+    return max(pd.Timedelta(days=10), (known.max() - known.min()) * 0.05)
+
+
 def test_an_unknown_date_is_open_ended_before_publication(events):
     traces = traces_by_shape(timeline_figure(events))
     xs = [x for x in traces[OPEN].x if x is not None]
-    earliest_other = min(pd.Timestamp(x) for t in (traces[POINT], traces[BAND]) for x in t.x if x is not None)
-    assert xs[0] < earliest_other
     assert xs[-1] == pd.Timestamp("2021-05-21")  # ends with the publication day, 2021-05-20
+    assert pd.Timestamp(xs[-1]) - pd.Timestamp(xs[0]) == _open_lead(events)  # a stub: 'some time before'
     assert list(traces["label"].text) == ["date unknown"] and list(traces["label"].x) == [xs[0]]
     assert "label" not in traces_by_shape(timeline_figure(events, compact=True))
 
@@ -114,7 +119,9 @@ def test_hover_shows_the_date_words_of_the_article(events, event, words):
 
 def test_lanes_by_actor_or_event_type(events):
     by_actor = timeline_figure(events, lanes="actor").layout
-    assert list(by_actor.yaxis.ticktext) == ["Armenia", "Azerbaijani Armed Forces", "CSTO"]
+    # lanes in the order they start: the advance in May, Armenia's undated stub ten days before its
+    # bound of 20 May, then the CSTO
+    assert list(by_actor.yaxis.ticktext) == ["Azerbaijani Armed Forces", "Armenia", "CSTO"]
     assert by_actor.yaxis.title.text == "Actor (who acted)"
     by_type = timeline_figure(events, lanes="event_type").layout
     assert list(by_type.yaxis.ticktext) == ["Strategic developments", "Battles"]
@@ -158,6 +165,24 @@ def test_headline_counts_read_bounds_conservatively_and_leave_unknown_troops_emp
     assert values["Killed"] == 12 and values["Troops claimed"] is None
 
 
+def test_headline_people_are_the_largest_figure_not_a_sum_of_overlapping_reports():
+    tables = frames()
+    killed = tables["casualties"][tables["casualties"]["kind"] == "killed"]
+    # a second report of the same deaths, and a third with a larger toll
+    more = pd.concat(
+        [
+            killed.assign(casualty_id="X1", count=1, count_low=1),
+            killed.assign(casualty_id="X2", count=4, count_low=4),
+        ]
+    )
+    casualties = pd.concat([tables["casualties"], more], ignore_index=True)
+    heads = headline_counts(
+        tables["events"], casualties, tables["troop_figures"], tables["quotes"], tables["articles"]
+    )
+    values = {h.label: h.value for h in heads}
+    assert (values["Killed"], values["Captured"]) == (4, 6)
+
+
 def test_an_unknown_date_bounded_below_starts_at_its_bound(events):
     """'after … in May': the date is unknown, but not before May 1st, so the dashed band starts there."""
     bounded = events.copy()
@@ -167,5 +192,22 @@ def test_an_unknown_date_bounded_below_starts_at_its_bound(events):
     assert placed[E["talks"]].shape == OPEN
     assert placed[E["talks"]].x0 == pd.Timestamp("2021-05-01")
     assert placed[E["talks"]].x1 == pd.Timestamp("2021-05-21")  # date_end 2021-05-20 is inclusive
-    open_start = {p.event_id: p for p in place_events(events)}[E["talks"]].x0
-    assert open_start < pd.Timestamp("2021-05-01")  # unbounded: before everything in the figure
+    unbounded = {p.event_id: p for p in place_events(events)}[E["talks"]]
+    # unbounded: a stub ending with its last possible day, a twentieth of the figure's dated span long
+    # (at least ten days): it says 'some time before', not 'since the start of the figure'
+    assert (unbounded.x0, unbounded.x1) == (
+        pd.Timestamp("2021-05-21") - _open_lead(events),
+        pd.Timestamp("2021-05-21"),
+    )
+
+
+def test_date_unknown_is_written_once_per_lane(events):
+    more = events.copy()
+    undated = more[more["date_precision"] == "unknown"].iloc[0]
+    extra = [undated.copy() for _ in range(3)]
+    for n, row in enumerate(extra):
+        row["event_id"], row["date_end"] = f"X{n}", pd.Timestamp("2021-06-01") + pd.Timedelta(days=20 * n)
+    more = pd.concat([more, pd.DataFrame(extra)], ignore_index=True)
+    traces = traces_by_shape(timeline_figure(more))
+    assert sum(1 for x in traces[OPEN].x if x is None) == 4  # four dashed stubs (None separates them)
+    assert list(traces["label"].text) == ["date unknown"]  # all in Armenia's lane: labelled once
