@@ -5,6 +5,8 @@ import streamlit as st
 
 from borderwatch import export, highlight, ui
 
+UNATTRIBUTED = "Speaker not identified"  # a quote the extractor could not attribute: said so, not left blank
+
 st.title("Quotes")
 if ui.store_is_empty():
     st.stop()
@@ -56,8 +58,8 @@ for q in shown.itertuples(index=False):
     who = ", ".join(ui.text(x) for x in (q.speaker_role, q.speaker_org) if ui.text(x))
     with st.container(border=True):
         ui.html(
-            f'<figure aria-label="Quote by {ui.esc(q.speaker)}" style="margin:0">'
-            f"<figcaption><b>{ui.esc(q.speaker)}</b>{' — ' + ui.esc(who) if who else ''}"
+            f'<figure aria-label="Quote by {ui.esc(q.speaker, UNATTRIBUTED)}" style="margin:0">'
+            f"<figcaption><b>{ui.esc(q.speaker, UNATTRIBUTED)}</b>{' — ' + ui.esc(who) if who else ''}"
             f" · said {said} · {ui.esc(q.kind)} quote · topic: {ui.esc(q.topic, '—')}"
             f"</figcaption>{highlight.quote_html(q.text, q.kind, terms)}</figure>"
         )

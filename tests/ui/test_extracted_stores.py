@@ -1,4 +1,4 @@
-"""A denial in one article and the report in another that contradicts it, as the pages show them."""
+"""Pages over small stores filled by the real extractor: claims across articles, unattributed quotes."""
 
 from __future__ import annotations
 
@@ -57,3 +57,14 @@ def test_article_page_lists_the_claim_it_contradicts_apart_from_its_own_rows(nav
     assert "“Ministry statement” — Wire A, 2022-09-16" in line
     provenance = frame_with(at, "span_holds").value
     assert "claims" not in set(provenance["table"]) and provenance["span_holds"].all()
+
+
+def test_a_quote_nobody_is_credited_with_says_so(navigation_app, tmp_path):
+    store = Store(tmp_path / "unattributed.duckdb")
+    text = "---\npublished: 2022-09-14\nsource: Wire C\n---\nResidents of Sotk described a “night of fear” after the shelling.\n"  # fmt: skip
+    article = parse_article(text, "c.md")
+    store.ingest(article, extract_article(article, default_lexicon()), EXTRACTOR_VERSION)
+    at = navigation_app("pages/quotes.py", db=store.path)
+    (card,) = [b for b in html_bodies(at) if "<figure" in b]
+    assert '<figure aria-label="Quote by Speaker not identified"' in card
+    assert "<b>Speaker not identified</b>" in card
