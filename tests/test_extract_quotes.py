@@ -127,3 +127,48 @@ def test_quote_text_is_exactly_the_article_text():
         == quote["text"]
         == ("No one — not one soldier — crossed the line")
     )
+
+
+def test_it_said_is_the_organisation_named_before_not_one_the_quote_names():
+    body = (
+        "The Azerbaijani Defense Ministry issued a statement on the exchange.\n\n"
+        "“Five Armenian servicemen were handed over to Armenia at the border,” it said."
+    )
+    (quote,) = extract(body)["quotes"]
+    assert (quote["speaker"], quote["kind"]) == ("Azerbaijani Defense Ministry", "direct")
+
+
+def test_it_is_only_a_speaker_right_before_a_speech_verb():
+    body = "The Armenian Defense Ministry held a briefing. It was reported that two soldiers were wounded near Sotk."
+    assert [q["speaker"] for q in extract(body)["quotes"]] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Azerbaijan denied the report, saying there were no casualties among civilians.",
+            ("reported", "Azerbaijan", "there were no casualties among civilians"),
+        ),
+        (
+            "The Armenian Defense Ministry issued a statement accusing Baku of “a deliberate provocation”.",
+            ("partial", "Armenian Defense Ministry", "a deliberate provocation"),
+        ),
+        (
+            "Both sides traded blame, with Armenia claiming that Azerbaijani forces had shelled Jermuk.",
+            ("reported", "Armenia", "Azerbaijani forces had shelled Jermuk"),
+        ),
+    ],
+)
+def test_speech_carried_by_a_participle(body, expected):
+    assert [(q["kind"], q["speaker"], q["text"]) for q in extract(body)["quotes"]] == [expected]
+
+
+def test_according_to_names_its_source_at_once():
+    near = "According to a statement by the Armenian Defense Ministry, two soldiers were wounded near Sotk."
+    assert [(q["speaker"], q["text"]) for q in extract(near)["quotes"]] == [
+        ("Armenian Defense Ministry", "two soldiers were wounded near Sotk")
+    ]
+    # 'local officials' is no known actor; the Azerbaijani troops are what the officials speak of
+    far = "According to local officials there are more than 300 Azerbaijani troops near Sotk."
+    assert extract(far)["quotes"] == []

@@ -24,6 +24,8 @@ _ATTRIBUTION_GAP = 8  # words allowed between a quote and its speech verb
 _MIN_REPORTED_WORDS = 3
 _TRAILING_WORDS = 10  # longest attribution after a reported clause ('…, the Armenian Defense Ministry said.')
 _TRAILING_EXTRA_WORDS = 4  # words allowed after the speaker and verb ('in a statement on Tuesday')
+_ACCORDING_GAP = 4  # words allowed between 'according to' and the source's name ('a statement by the')
+_VERB_IN_GAP = re.compile(r"(?<![\w-])(?:there|is|are|was|were|has|have|had)(?![\w-])", re.IGNORECASE)
 _ACCORDING_TO = re.compile(any_of(["According to", "according to"], word_start=True) + r"\s+")
 _CLAUSE_LEAD = re.compile(
     r"(?:\s*(?:on|in|late on|early on)\s+\w+(?:\s+(?:morning|evening|night|afternoon))?)?"
@@ -212,7 +214,7 @@ def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | 
         words = body[clause.start : clause.end].split()
         if len(words) < _MIN_REPORTED_WORDS or _NOT_A_CLAUSE.match(body, clause.start, clause.end):
             continue
-        accusation = verb.group("verb").startswith("accuse") and _ACCUSED_OF.match(
+        accusation = verb.group("verb").startswith("accus") and _ACCUSED_OF.match(
             body, clause.start, clause.end
         )
         if (
@@ -265,7 +267,10 @@ def _according(
     body = doc.body
     start = sentence.start + according.end()
     speaker = speaker_in(doc, start, min(sentence.end, start + 60))
-    if speaker is None:
+    # The source follows 'according to' closely ('according to a statement by the ministry'): a name after
+    # a verb is part of the statement ('according to local officials there are 300 Azerbaijani troops …').
+    gap = body[start : speaker.start] if speaker else ""
+    if speaker is None or len(gap.split()) > _ACCORDING_GAP or _VERB_IN_GAP.search(gap):
         return None
     if according.start() == 0:
         clause = _trim_reported(body, speaker.end, sentence.end)

@@ -19,7 +19,9 @@ SPEECH_VERBS = (
     "stated|states|warned|warns|announced|announces|insisted|insists|argued|argues|reported|reports|reporting|"
     "assured|assures|confirmed|confirms|denied|denies|emphasised|emphasized|underlined|pointed out|"
     "wrote|writes|declared|declares|alleged|alleges|accused|accuses|urged|urges|asserted|asserts|"
-    "continued|concluded|reiterated|remarked|recalled|acknowledged|admitted|believes|believed"
+    "continued|concluded|reiterated|remarked|recalled|acknowledged|admitted|believes|believed|"
+    # participles that carry speech after a main clause: 'Baku denied the report, saying …'
+    "saying|adding|accusing|warning|insisting|claiming|stressing|noting"
 )
 # Verbs that take a noun as readily as a clause: reported speech only with 'that' ('reported that …').
 NEEDS_THAT = frozenset(
@@ -27,6 +29,8 @@ NEEDS_THAT = frozenset(
         "reported",
         "reports",
         "reporting",
+        "accusing",
+        "warning",
         "accused",
         "accuses",
         "denied",
@@ -55,6 +59,9 @@ AUDIENCE = re.compile(
 # He, she, they, his, her: the first letter, then (?<![\w-].) (no word before it) and the rest of the word.
 # Opening with a letter class lets `re` skip to those letters in C rather than try every position.
 _PRONOUN = re.compile(r"[HhSsTt](?<![\w-].)(?:(?<=[Hh])(?:er?|is)|(?<=[Ss])he|(?<=[Tt])hey)(?![\w-])")
+# 'it' right before a speech verb ('…,” it said.'): the organisation, state or force named last.
+_IT = re.compile(r"(?<![\w-])([Ii]t)\s+")
+_IT_KINDS = ("organisation", "state", "armed forces", "group")
 # As _PRONOUN: 'the', its first letter written before the check that no word precedes it.
 _DESCRIPTION = re.compile(
     r"[Tt](?<![\w-].)he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press)\s+)*"
@@ -110,15 +117,20 @@ class Speaker:
 
 
 def last_actor_before(
-    doc: Document, offset: int, kinds: tuple[str, ...], name_hint: str = ""
+    doc: Document, offset: int, kinds: tuple[str, ...], name_hint: str = "", outside_quotes: bool = False
 ) -> Mention | None:
-    """The last actor mention of one of the kinds ending before offset (optionally whose name has a word)."""
+    """The last actor mention of one of the kinds ending before offset (optionally whose name has a word,
+    or only outside quotation marks: who is quoted, not whom the quote names)."""
     # The mentions read are those before the first one ending after offset (the first whose running
     # maximum of ends passes it); the last of them that fits wins.
     actors = doc.actors
     for i in range(bisect_right(doc.running_max_end(actors), offset) - 1, -1, -1):
         mention = actors[i]
-        if mention.kind in kinds and (not name_hint or name_hint.lower() in mention.name.lower()):
+        if (
+            mention.kind in kinds
+            and (not name_hint or name_hint.lower() in mention.name.lower())
+            and not (outside_quotes and doc.in_quote(mention.start))
+        ):
             return mention
     return None
 
@@ -138,6 +150,16 @@ def speaker_in(doc: Document, start: int, end: int, prefer_last: bool = False) -
             candidates.append(
                 (start + match.start(), (person, match.group(), start + match.start(), start + match.end()))
             )
+    for match in _IT.finditer(text):
+        if SPEECH_VERB.match(doc.body, start + match.end()):
+            body_actor = last_actor_before(doc, start + match.start(), _IT_KINDS, outside_quotes=True)
+            if body_actor:
+                candidates.append(
+                    (
+                        start + match.start(),
+                        (body_actor, match.group(1), start + match.start(), start + match.start() + 2),
+                    )
+                )
     for match in _DESCRIPTION.finditer(text):
         resolved = resolve_description(doc, start + match.start(), match.group("head"), match.group())
         if resolved:
