@@ -285,31 +285,49 @@ _CLAIM_INPUTS = {
 def _link_claims(con: duckdb.DuckDBPyConnection, article_id: str) -> int:
     """Store the claims between one stored article and every other; the number of rows added.
 
-    The new article's rows are read back from the store, as the others' are. The others' denials are
-    read only when the new article can contradict one, and their reports only when it denies something.
+    The new article's rows are read back from the store, as the others' are. Of the others, only what
+    can take part is read: their denials made when the new article's reports could contradict them, and
+    their reports dated where they could contradict the new article's denials.
     """
-    new = _claim_reports(con, article_id, "=", ("quotes", "casualties", "events"))[article_id]
-    wanted = (("quotes",) if new.can_contradict() else ()) + (
-        ("casualties", "events") if new.denials() else ()
-    )
-    others = _claim_reports(con, article_id, "<>", wanted).values() if wanted else []
+    everything = {table: ("TRUE", []) for table in _CLAIM_INPUTS}
+    new = _claim_reports(con, article_id, "=", everything)[article_id]
+    narrowed: dict[str, tuple[str, list[object]]] = {}
+    said = new.contradicted_said()
+    if said:
+        narrowed["quotes"] = (
+            "coalesce(date_said, (SELECT a.published FROM articles a WHERE a.article_id = quotes.article_id)) "
+            "BETWEEN ? AND ?",
+            list(said),
+        )
+    window = new.denial_window()
+    if window:
+        dated = (
+            f"date_precision IN ({', '.join('?' for _ in claims.KNOWN_PRECISIONS)}) "
+            "AND date_start <= ? AND date_end >= ?"
+        )
+        narrowed["casualties"] = narrowed["events"] = (
+            dated,
+            [*claims.KNOWN_PRECISIONS, window[1], window[0]],
+        )
+    others = _claim_reports(con, article_id, "<>", narrowed).values() if narrowed else []
     linked = claims.claims_between(new, others)
     _insert_rows(con, TABLES["claims"], linked)
     return len(linked)
 
 
 def _claim_reports(
-    con: duckdb.DuckDBPyConnection, article_id: str, op: str, tables: Sequence[str]
+    con: duckdb.DuckDBPyConnection, article_id: str, op: str, narrowed: Mapping[str, tuple[str, list[object]]]
 ) -> dict[str, claims.Report]:
-    """Articles whose id is (op '=') or is not (op '<>') the given one, as the claims stage reads them,
-    with the rows of the given tables that can take part in a claim (other tables left empty)."""
+    """Articles whose id is (op '=') or is not (op '<>') the given one, as the claims stage reads them:
+    the rows of each table in `narrowed` that can take part in a claim and meet its extra condition
+    (tables not named are left empty)."""
     rows: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(lambda: defaultdict(list))
-    for table in tables:
+    for table, (extra, extra_params) in narrowed.items():
         columns, condition, params = _CLAIM_INPUTS[table]
         result = con.execute(
             f"SELECT article_id, {', '.join(columns)} FROM {table} "
-            f"WHERE article_id {op} ? AND {condition} ORDER BY article_id, char_start",
-            [article_id, *params],
+            f"WHERE article_id {op} ? AND {condition} AND ({extra}) ORDER BY article_id, char_start",
+            [article_id, *params, *extra_params],
         )
         for values in result.fetchall():
             rows[values[0]][table].append(dict(zip(columns, values[1:], strict=True)))

@@ -206,3 +206,22 @@ def test_an_article_filter_finds_a_claim_from_either_side(store):
         assert len(store.claims(Filter(article_ids=(article_id,)))) == 1
     assert store.claims(Filter(article_ids=("000000000000",))).empty
     assert len(store.claims(Filter(text="servicemen were killed"))) == 1
+
+
+def test_the_store_reads_the_dates_that_matter_and_links_only_within_the_window(store):
+    # the denial has no date of its own: it was made on its article's publication day, 16 September
+    undated_denial = (
+        "“There were no casualties,” the Azerbaijani Defense Ministry said.",
+        "2022-09-16",
+        "Wire A",
+    )
+    in_window = KILLING  # Tuesday 13 September
+    months_before = ("Three Azerbaijani servicemen were killed near Lachin on Tuesday, Armenian officials said.", "2022-06-02", "Wire C")  # fmt: skip
+    denial_id, in_id, before_id = _ingest(store, undated_denial, in_window, months_before)
+    assert len({denial_id, in_id, before_id}) == 3 and len(store.casualties()) == 2
+    assert list(zip(store.claims()["article_id"], store.claims()["other_article_id"], strict=True)) == [
+        (denial_id, in_id)
+    ]
+    other_order = Store(store.path.with_name("other-order.duckdb"))
+    _ingest(other_order, months_before, in_window, undated_denial)
+    assert other_order.claims().equals(store.claims())

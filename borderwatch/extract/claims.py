@@ -30,7 +30,8 @@ from borderwatch.lexicon import Lexicon
 Row = Mapping[str, object]
 
 WINDOW_DAYS = 31
-_KNOWN_DATE = ("day", "week", "month")
+_WINDOW = timedelta(days=WINDOW_DAYS)
+KNOWN_PRECISIONS = ("day", "week", "month")  # a report dated this well can contradict another article
 
 _TOPIC_WORDS = {
     "casualties": "casualties|casualty|victims|dead|deaths|fatalities|killed|wounded|injured|losses",
@@ -111,14 +112,26 @@ class Report:
             self._denials = list(_denials(self))
         return self._denials
 
-    def can_contradict(self) -> bool:
-        """Whether the article holds anything that can contradict a denial: a killed or wounded
-        casualty row, a shooting event, or escalation words."""
-        return (
-            any(row["kind"] in CONTRADICTING_KINDS for row in self.casualties)
-            or any(row["cameo_code"] in SHOOTING_CODES for row in self.events)
-            or _OWN_VOICE_ESCALATION.search(self.body) is not None
-        )
+    def denial_window(self) -> tuple[date, date] | None:
+        """The dates another article's report must overlap to contradict one of this article's denials
+        (None when it denies nothing): what a store need read of the others' reports."""
+        said = [denial.said for denial in self.denials()]
+        return (min(said) - _WINDOW, max(said)) if said else None
+
+    def contradicted_said(self) -> tuple[date, date] | None:
+        """The dates on which another article's denial must have been made for this article to contradict
+        it (None when it reports nothing that could): what a store need read of the others' denials."""
+        spans = [
+            (row["date_start"], row["date_end"] + _WINDOW)
+            for row in (
+                *(r for r in self.casualties if r["kind"] in CONTRADICTING_KINDS),
+                *(r for r in self.events if r["cameo_code"] in SHOOTING_CODES),
+            )
+            if _well_dated(row)
+        ]
+        if _OWN_VOICE_ESCALATION.search(self.body):
+            spans.append((self.published, self.published + _WINDOW))
+        return (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
 
     def quoted_spans(self) -> list[Span]:
         if self._quoted is None:
@@ -235,7 +248,7 @@ def _topic(word: str) -> str:
 
 def _contradiction(denial: _Denial, reporter: Report, same_article: bool) -> _Found | None:
     """The first thing the reporter says that the denial denies, or None."""
-    window = None if same_article else (denial.said - timedelta(days=WINDOW_DAYS), denial.said)
+    window = None if same_article else (denial.said - _WINDOW, denial.said)
     if denial.topic == "casualties":
         for row in reporter.casualties:
             if (
@@ -264,17 +277,15 @@ def _contradiction(denial: _Denial, reporter: Report, same_article: bool) -> _Fo
     return None
 
 
+def _well_dated(row: Row) -> bool:
+    """Dated to the month or better, with both bounds: dated well enough to compare across articles."""
+    return row["date_precision"] in KNOWN_PRECISIONS and None not in (row["date_start"], row["date_end"])
+
+
 def _dated_within(row: Row, window: tuple[date, date] | None) -> bool:
     if window is None:
         return True
-    start, end = row["date_start"], row["date_end"]
-    return (
-        row["date_precision"] in _KNOWN_DATE
-        and start is not None
-        and end is not None
-        and start <= window[1]
-        and end >= window[0]
-    )
+    return _well_dated(row) and row["date_start"] <= window[1] and row["date_end"] >= window[0]
 
 
 def _found(kind: str, row_id: object, row: Row, what: str) -> _Found:
