@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from tests.ui.fixtures import build_store
 
@@ -42,6 +43,36 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 ARTIFACTS = ROOT / "test-artifacts"
 VIEWPORT = {"width": 1400, "height": 1000}
 SCREENSHOT_VIEWPORT = {"width": 1400, "height": 2400}  # Streamlit scrolls inside the page; show it all
+# The app connected and no script running: a run has finished.
+APP_IDLE = (
+    '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
+)
+# Plotly's graph div (its own marker, not a style class) inside Streamlit's chart element.
+GRAPH = "document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')"
+RUN_TIMEOUT_MS = 25_000  # as Streamlit's own browser tests allow a run
+expect.set_options(timeout=RUN_TIMEOUT_MS)
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+
+
+def wait_for_app(page: Page) -> None:
+    page.locator(APP_IDLE).wait_for(timeout=RUN_TIMEOUT_MS)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=RUN_TIMEOUT_MS)
+
+
+def wait_for_graph(page: Page) -> None:
+    """Plotly has drawn the page's chart and its traces."""
+    page.wait_for_function(f"() => {{ const gd = {GRAPH}; return gd && gd._fullLayout && gd.data.length; }}")
+
+
+def drawn_event_ids(page: Page) -> list[str]:
+    """The event ids the chart's traces carry (the first item of each point's customdata)."""
+    return page.evaluate(
+        f"() => {GRAPH}.data.flatMap(t => (t.customdata || []).filter(d => d).map(d => d[0]))"
+    )
 
 
 def _free_port() -> int:

@@ -20,18 +20,16 @@ from borderwatch.lexicon import default_lexicon
 from borderwatch.store import Store
 from tests.browser.conftest import (
     SCREENSHOT_VIEWPORT,
+    drawn_event_ids,
+    open_page,
     serve,
+    wait_for_app,
+    wait_for_graph,
 )
 from tests.ui.fixtures import build_store
 
 pytestmark = pytest.mark.browser
 
-APP_IDLE = (
-    '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
-)
-GRAPH = "document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')"
-RUN_TIMEOUT_MS = 25_000
-expect.set_options(timeout=RUN_TIMEOUT_MS)
 N_FIXTURE_ARTICLES = 2
 ARTICLE_NAME = "jermuk-shelling.md"
 ARTICLE = """---
@@ -60,16 +58,6 @@ def add_db(tmp_path_factory) -> Path:
 def add_url(add_db, tmp_path_factory) -> str:
     with serve(add_db, tmp_path_factory.mktemp("add-server")) as url:
         yield url
-
-
-def open_page(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-
-
-def wait_for_app(page: Page) -> None:
-    page.locator(APP_IDLE).wait_for(timeout=RUN_TIMEOUT_MS)
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=RUN_TIMEOUT_MS)
 
 
 def upload(page: Page, *files: tuple[str, bytes, str]) -> None:
@@ -122,10 +110,8 @@ def test_an_uploaded_article_is_previewed_saved_and_found_on_other_pages(page, a
     assert new_events and len(store.articles()) == N_FIXTURE_ARTICLES + 1
 
     open_page(page, f"{add_url}/timeline")
-    page.wait_for_function(f"() => {{ const gd = {GRAPH}; return gd && gd._fullLayout && gd.data.length; }}")
-    drawn = page.evaluate(
-        f"() => {GRAPH}.data.flatMap(t => (t.customdata || []).filter(d => d).map(d => d[0]))"
-    )
+    wait_for_graph(page)
+    drawn = drawn_event_ids(page)
     assert set(new_events) <= set(drawn)
 
     open_page(page, f"{add_url}/data?table=events")

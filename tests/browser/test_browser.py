@@ -18,34 +18,25 @@ from playwright.sync_api import Page, expect
 from borderwatch import export
 from borderwatch.filters import Filter
 from borderwatch.store import Store
-from tests.browser.conftest import SCREENSHOT_VIEWPORT, is_local
+from tests.browser.conftest import (
+    GRAPH,
+    SCREENSHOT_VIEWPORT,
+    drawn_event_ids,
+    is_local,
+    open_page,
+    wait_for_app,
+    wait_for_graph,
+)
 from tests.ui.fixtures import CSTO, EXPECTED_ALL, EXPECTED_CSTO, JUNE, article_a
 
 pytestmark = pytest.mark.browser
 
 PAGES = {"overview": "", "timeline": "timeline", "quotes": "quotes", "article": "article", "data": "data"}
-APP_IDLE = (
-    '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
-)
-# Plotly's graph div (its own marker, not a style class) inside Streamlit's chart element.
-GRAPH = "document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')"
-RUN_TIMEOUT_MS = 25_000  # as Streamlit's own browser tests allow a run
-expect.set_options(timeout=RUN_TIMEOUT_MS)
 EVENTS_PER_SHAPE = {"point": 1, "band": 3, "open": 1}
 N_QUOTES = 3
 N_JUNE_CASUALTIES = 2
 EVIDENCE_OF_THE_DAY_EVENT = "The CSTO rejected an appeal from Armenia on Saturday"
 CSTO_QUERY = f"actor={CSTO}"
-
-
-def open_page(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-
-
-def wait_for_app(page: Page) -> None:
-    page.locator(APP_IDLE).wait_for(timeout=RUN_TIMEOUT_MS)
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=RUN_TIMEOUT_MS)
 
 
 def screenshot(page: Page, path) -> None:
@@ -69,10 +60,6 @@ def expect_headline(page: Page, expected: dict[str, int | None]) -> None:
         expect(metric(page, label)).to_have_text(shown(value))
 
 
-def wait_for_timeline(page: Page) -> None:
-    page.wait_for_function(f"() => {{ const gd = {GRAPH}; return gd && gd._fullLayout && gd.data.length; }}")
-
-
 def choose(page: Page, widget: str, option: str) -> None:
     page.get_by_role("combobox", name=widget).click()
     page.get_by_role("option", name=option, exact=True).click()
@@ -84,10 +71,8 @@ def test_shared_url_restores_the_filter(page, app_url, artifacts):
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_test_id("stMultiSelect").first).to_contain_text(CSTO)
     expect(page.get_by_text("1 event where actor is CSTO")).to_be_visible()
-    wait_for_timeline(page)
-    drawn = page.evaluate(
-        f"() => {GRAPH}.data.flatMap(t => (t.customdata || []).filter(d => d).map(d => d[0]))"
-    )
+    wait_for_graph(page)
+    drawn = drawn_event_ids(page)
     assert set(drawn) == {f"{article_a().article_id}-E001"}
     # The filter follows to another page through the navigation, and stays in the URL.
     sidebar.get_by_role("link", name="Overview").click()
@@ -101,7 +86,7 @@ def test_overview_headline_numbers_and_contradictions(page, app_url, artifacts):
     expect(page.get_by_role("link", name="→ events")).to_have_attribute("href", "data?table=events")
     expect(page.get_by_text("says no casualties; article reports 1 killed")).to_be_visible()
     expect(page.get_by_text("one Armenian soldier was killed", exact=True)).to_be_visible()  # marked words
-    wait_for_timeline(page)
+    wait_for_graph(page)
     screenshot(page, artifacts / "overview.png")
 
 
@@ -115,7 +100,7 @@ def test_a_filter_chosen_in_the_sidebar_changes_the_counts(page, app_url):
 
 def test_timeline_draws_points_and_bands_and_clicking_shows_the_evidence(page, app_url, artifacts):
     open_page(page, f"{app_url}/{PAGES['timeline']}")
-    wait_for_timeline(page)
+    wait_for_graph(page)
     shapes = page.evaluate(
         f"() => Object.fromEntries({GRAPH}.data.filter(t => t.customdata).map(t => "
         "[t.meta.shape, new Set(t.customdata.filter(d => d).map(d => d[0])).size]))"

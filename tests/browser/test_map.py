@@ -11,8 +11,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import SCREENSHOT_VIEWPORT, is_local
-from tests.browser.test_browser import GRAPH, metric, open_page, wait_for_app
+from tests.browser.conftest import (
+    GRAPH,
+    SCREENSHOT_VIEWPORT,
+    is_local,
+    open_page,
+    wait_for_app,
+    wait_for_graph,
+)
+from tests.browser.test_browser import metric
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +51,7 @@ def offline_page(page: Page) -> Page:
 
 def wait_for_map(page: Page) -> None:
     """Plotly has drawn the traces and MapLibre has loaded its style and sources."""
-    page.wait_for_function(f"() => {{ const gd = {GRAPH}; return gd && gd._fullLayout && gd.data.length; }}")
+    wait_for_graph(page)
     page.wait_for_function(
         f"() => {{ const sub = {GRAPH}._fullLayout.map._subplot; return sub && sub.map && sub.map.loaded(); }}"
     )
