@@ -212,6 +212,12 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
             )
         )
 
+    def add_titled(m: re.Match[str], org: str, country: str) -> None:
+        """A name with its role: the person, and the whole role-and-name span marked as titled."""
+        person = Person(m.group("name"), lexicon.roles[m.group("role")], org, country)
+        add(m.start("name"), m.end("name"), person)
+        titled.append((m.start(), m.end()))
+
     roles_at = match_starts(pats.role, body)
     actor_starts = [a.start for a in actors]
     for m in finditer_at(pats.role_then_name, body, roles_at):
@@ -221,32 +227,17 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
         trailing = _OF_THE.match(body[m.end("role") : m.start("name")])
         if trailing and trailing.group(1) in lexicon.actor_forms:
             org = lexicon.actor_forms[trailing.group(1)].name
-        add(
-            m.start("name"),
-            m.end("name"),
-            Person(m.group("name"), lexicon.roles[m.group("role")], org, country),
-        )
-        titled.append((m.start(), m.end()))
+        add_titled(m, org, country)
     for m in pats.name_then_role.finditer(body):
         if _bad_name(m.group("name"), lexicon) or m.group("name") in people:
             continue
         org, country = _organisation_in(m.group("org"), lexicon)
-        add(
-            m.start("name"),
-            m.end("name"),
-            Person(m.group("name"), lexicon.roles[m.group("role")], org, country),
-        )
-        titled.append((m.start(), m.end()))
+        add_titled(m, org, country)
     for m in finditer_at(pats.role_of_then_name, body, roles_at):
         if _bad_name(m.group("name"), lexicon) or any(s <= m.start("name") < e for s, e in titled):
             continue
         org, country = _organisation_in(m.group("of"), lexicon)
-        add(
-            m.start("name"),
-            m.end("name"),
-            Person(m.group("name"), lexicon.roles[m.group("role")], org, country),
-        )
-        titled.append((m.start(), m.end()))
+        add_titled(m, org, country)
     for m in finditer_at(pats.rank_then_name, body, match_starts(_RANK, body)):
         if not _bad_name(m.group("name"), lexicon) and m.group("name") not in people:
             add(m.start("name"), m.end("name"), Person(m.group("name"), "", "", ""))
