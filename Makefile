@@ -6,7 +6,7 @@ DB := data/borderwatch.duckdb
 PORT ?= 8501
 ARTICLES := $(wildcard data/articles/*.md data/articles/*.txt)
 LEXICON := $(wildcard data/lexicon/*.csv) data/geo/places.csv
-SOURCES := $(wildcard borderwatch/extract/*.py) borderwatch/lexicon.py borderwatch/geo.py
+SOURCES := $(wildcard borderwatch/extract/*.py)
 
 .PHONY: run test lint format store bench bench-ingest geo clean
 

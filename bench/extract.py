@@ -21,7 +21,7 @@ from datetime import date
 
 from borderwatch.articles import Article, article_id_for
 from borderwatch.extract import extract_article
-from borderwatch.lexicon import default_lexicon
+from borderwatch.extract.lexicon import default_lexicon
 
 TEMPLATES = [
     "Two Armenian soldiers were killed and three others wounded when Azerbaijani forces shelled positions "

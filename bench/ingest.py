@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from bench.extract import ARTICLE_WORDS, build_corpus
-from borderwatch import store as store_module
 from borderwatch.extract import EXTRACTOR_VERSION, extract_article
-from borderwatch.lexicon import default_lexicon
+from borderwatch.extract.lexicon import default_lexicon
+from borderwatch.store import database as store_module
 
 
 def ingest_all(path: Path, articles, rows) -> float:

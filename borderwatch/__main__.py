@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from borderwatch.articles import ArticleError
-from borderwatch.export import write_tables
 from borderwatch.extract import claims, extract_article
+from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.ingest import Metadata, files_in, ingest_paths, read_path, reextract_all
-from borderwatch.lexicon import default_lexicon
 from borderwatch.schema import TABLES
-from borderwatch.store import DEFAULT_DB, Store, typed_frame
+from borderwatch.store.database import DEFAULT_DB, Store, typed_frame
+from borderwatch.store.export import write_tables
 
 EXIT_BAD_INPUT = 2
 PROGRESS_FROM = 10  # show a progress bar from this many files on

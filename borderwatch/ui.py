@@ -16,9 +16,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from borderwatch.filters import Filter
 from borderwatch.schema import BOOL, DATE, FLOAT, INT, TABLES, TIMESTAMP
-from borderwatch.store import DEFAULT_DB, Store
+from borderwatch.store.database import DEFAULT_DB, Store
+from borderwatch.store.filters import Filter
 
 DB_ENV = "BORDERWATCH_DB"
 FILTER_STATE = "borderwatch_filter"
@@ -259,7 +259,7 @@ def esc(value: object, default: str = "") -> str:
 
 
 def html(markup: str) -> None:
-    """Render HTML built by borderwatch.highlight (article text there is already escaped)."""
+    """Render HTML built by borderwatch.view.highlight (article text there is already escaped)."""
     st.html(markup)
 
 

@@ -11,9 +11,10 @@ from datetime import date
 
 import streamlit as st
 
-from borderwatch import addpage, highlight, ui
+from borderwatch import ui
 from borderwatch.articles import Article, ArticleError
 from borderwatch.extract import EXTRACTOR_VERSION
+from borderwatch.extract.lexicon import Lexicon, load_lexicon
 from borderwatch.ingest import (
     ACCEPTED_SUFFIXES,
     Metadata,
@@ -22,8 +23,8 @@ from borderwatch.ingest import (
     reextract_all,
     store_article,
 )
-from borderwatch.lexicon import Lexicon, load_lexicon
 from borderwatch.schema import EXTRACTED_TABLES
+from borderwatch.view import addpage, highlight
 
 HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 ACTION = "add_action"  # what the last click asked for; done and forgotten by the run that follows

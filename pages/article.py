@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from borderwatch import highlight, ui
+from borderwatch import ui
+from borderwatch.view import highlight
 
 HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 ROW_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")

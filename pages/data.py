@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from borderwatch import export, filters, ui
+from borderwatch import ui
 from borderwatch.schema import TABLES, data_dictionary
+from borderwatch.store import export, filters
 
 st.title("Data")
 flt = ui.current_filter()

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from borderwatch import geo, mapdata, mapfig, ui
+from borderwatch import ui
+from borderwatch.extract import gazetteer
+from borderwatch.view import mapdata, mapfig
 
 CHART_KEY = "map_chart"
 NOTICE = "map_click_notice"
@@ -55,7 +57,7 @@ if events.empty and casualties.empty and troops.empty:
     st.stop()
 
 # -- what goes where ----------------------------------------------------------------------------------------
-provinces, districts = geo.load_provinces(), geo.load_districts()
+provinces, districts = gazetteer.load_provinces(), gazetteer.load_districts()
 frame = mapdata.geojson_frame(provinces, districts)
 areas = {f["properties"]["name"] for f in provinces["features"] + districts["features"]}
 summary = mapdata.province_summary(events, casualties, troops, areas)
@@ -70,7 +72,7 @@ figure = mapfig.province_map_figure(
     markers=markers.assign(value=markers[measure]),
     value_label=label,
     title=f"{label.capitalize()} by province: Armenia, with Azerbaijan's neighbouring districts",
-    countries_geojson=geo.load_countries(),
+    countries_geojson=gazetteer.load_countries(),
     online_tiles=online,
 )
 details = dict(zip(summary["admin1"], summary["hover"], strict=True))

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from borderwatch import figures, highlight, ui
+from borderwatch import ui
+from borderwatch.view import charts, highlight
 
 st.title("BorderWatch")
 st.caption("News articles on the 2021 Armenia–Azerbaijan border crisis, read into tables you can cite.")
@@ -18,7 +19,7 @@ tables = {
 st.subheader("In numbers")
 ui.describe(flt, len(tables["events"]), "events")
 columns = [*st.columns(3), *st.columns(3)]  # two rows of three: labels and numbers fit unclipped
-for column, headline in zip(columns, figures.headline_counts(**tables), strict=True):
+for column, headline in zip(columns, charts.headline_counts(**tables), strict=True):
     with column:
         value = "—" if headline.value is None else f"{headline.value:,}"
         st.metric(headline.label, value, help=headline.help, border=True)
@@ -34,7 +35,7 @@ st.subheader("When")
 if len(tables["events"]):
     ui.describe(flt, len(tables["events"]), "events on the timeline")
     st.plotly_chart(
-        figures.timeline_figure(tables["events"], lanes="event_type", compact=True),
+        charts.timeline_figure(tables["events"], lanes="event_type", compact=True),
         key="overview_timeline",
         alt="Timeline of the events matching the filter, by event type.",
     )

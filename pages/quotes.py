@@ -3,7 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from borderwatch import export, highlight, ui
+from borderwatch import ui
+from borderwatch.store import export
+from borderwatch.view import highlight
 
 UNATTRIBUTED = "Speaker not identified"  # a quote the extractor could not attribute: said so, not left blank
 

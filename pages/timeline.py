@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from borderwatch import figures, highlight, ui
+from borderwatch import ui
+from borderwatch.view import charts, highlight
 
 EVENT_PICK = "timeline_event"
 LAST_CHART_PICK = "timeline_last_chart_pick"
@@ -15,8 +16,8 @@ events = ui.load("events", flt)
 
 lanes = st.segmented_control(
     "Lanes",
-    options=list(figures.LANE_TITLES),
-    format_func=figures.LANE_TITLES.get,
+    options=list(charts.LANE_TITLES),
+    format_func=charts.LANE_TITLES.get,
     default="actor",
     key="timeline_lanes",
     required=True,
@@ -27,7 +28,7 @@ if events.empty:
     st.stop()
 
 chart = st.plotly_chart(
-    figures.timeline_figure(events, lanes=lanes or "actor"),
+    charts.timeline_figure(events, lanes=lanes or "actor"),
     key="timeline_chart",
     on_select="rerun",
     selection_mode="points",

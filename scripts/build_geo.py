@@ -9,7 +9,7 @@ Inputs (neither is needed at run time; only this script reads them):
 - ``data/geo/places_extra.csv``: hand-added places with a citation each; they win on conflict.
 
 Outputs: ``armenia_provinces.geojson``, ``azerbaijan_districts.geojson``, ``countries.geojson``
-and ``places.csv`` (the gazetteer ``borderwatch.geo`` reads).
+and ``places.csv`` (the gazetteer ``borderwatch.extract.gazetteer`` reads).
 
 Run: ``python scripts/build_geo.py [--gpkg PATH] [--out data/geo]`` (or ``make geo``).
 """

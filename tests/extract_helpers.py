@@ -6,7 +6,7 @@ from datetime import date
 
 from borderwatch.articles import Article, article_id_for
 from borderwatch.extract import extract_article, extract_document
-from borderwatch.lexicon import default_lexicon
+from borderwatch.extract.lexicon import default_lexicon
 
 
 def article(body: str, published: date = date(2022, 9, 14)) -> Article:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from borderwatch.__main__ import main
 from borderwatch.schema import TABLES
-from borderwatch.store import Store
+from borderwatch.store.database import Store
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "articles"
 GOOD = "---\ntitle: Night shelling\npublished: 2022-09-13\nsource: Test Wire\n---\nTwo Armenian soldiers were killed near Jermuk on Monday.\n"

@@ -6,7 +6,7 @@ from datetime import date
 
 from borderwatch.articles import Article
 from borderwatch.extract import claims, extract_article
-from borderwatch.lexicon import default_lexicon
+from borderwatch.extract.lexicon import default_lexicon
 from tests.extract_helpers import article, extract
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from borderwatch.extract import extract_article
+from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.ingest import read_path
-from borderwatch.lexicon import default_lexicon
 
 SEED = (
     Path(__file__).resolve().parent.parent

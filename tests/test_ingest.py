@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from borderwatch.articles import MAX_ARTICLE_BYTES, ArticleError
+from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.ingest import (
     Metadata,
     article_from_bytes,
@@ -15,8 +16,7 @@ from borderwatch.ingest import (
     safe_name,
     store_article,
 )
-from borderwatch.lexicon import default_lexicon
-from borderwatch.store import Store
+from borderwatch.store.database import Store
 
 TODAY = date(2026, 11, 1)
 GOOD = (

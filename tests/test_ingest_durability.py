@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from borderwatch.extract import extract_article
+from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.ingest import read_path
-from borderwatch.lexicon import default_lexicon
 from borderwatch.schema import EXTRACTED_TABLES
-from borderwatch.store import Store
+from borderwatch.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 8

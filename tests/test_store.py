@@ -9,9 +9,9 @@ import pytest
 
 from borderwatch.articles import parse_article
 from borderwatch.extract import extract_article
-from borderwatch.filters import Filter
-from borderwatch.lexicon import default_lexicon
-from borderwatch.store import Store
+from borderwatch.extract.lexicon import default_lexicon
+from borderwatch.store.database import Store
+from borderwatch.store.filters import Filter
 
 BODY = "Two Armenian soldiers were wounded near Jermuk on Monday. The CSTO held talks in May.\n"
 TEXT = f"---\ntitle: Test\npublished: 2022-09-14\nsource: Test Wire\n---\n{BODY}"

@@ -23,9 +23,9 @@ from datetime import date, timedelta
 
 from borderwatch.articles import Article
 from borderwatch.extract.document import Document, Span
+from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.quotes import find_quoted
 from borderwatch.extract.segment import paragraphs
-from borderwatch.lexicon import Lexicon
 
 Row = Mapping[str, object]
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 
+from borderwatch.extract.gazetteer import Place
 from borderwatch.extract.time import TimeMention
-from borderwatch.geo import Place
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from functools import cache
 
 from borderwatch.extract.dating import date_for, sentence_clauses
 from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence, Span
+from borderwatch.extract.gazetteer import geo_precision
+from borderwatch.extract.lexicon import Lexicon, Trigger
 from borderwatch.extract.quotes import claimant_at, quoted_spans
 from borderwatch.extract.scan import any_of, words_back
 from borderwatch.extract.speech import resolve_description
-from borderwatch.geo import geo_precision
-from borderwatch.lexicon import Lexicon, Trigger
 
 STATEMENT = Trigger(("said",), "Strategic developments", "other", "010", "make statement", ())
 _CASUALTY_CODES = {

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from borderwatch.extract.document import Document, Mention, PlaceMention
+from borderwatch.extract.gazetteer import Gazetteer, Place
+from borderwatch.extract.lexicon import Actor, Lexicon
 from borderwatch.extract.scan import any_of, finditer_at, match_starts, spans_test, words_back
-from borderwatch.geo import Gazetteer, Place
-from borderwatch.lexicon import Actor, Lexicon
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"

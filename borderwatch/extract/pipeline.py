@@ -6,13 +6,13 @@ import re
 from collections import defaultdict
 
 from borderwatch.articles import Article
-from borderwatch.extract import claims, events, figures, quotes
+from borderwatch.extract import claims, counts, events, quotes
 from borderwatch.extract.document import Document
+from borderwatch.extract.gazetteer import geo_precision
+from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.mentions import find_mentions
 from borderwatch.extract.segment import paragraphs, sentences
 from borderwatch.extract.time import find_times
-from borderwatch.geo import geo_precision
-from borderwatch.lexicon import Lexicon
 
 # Bump when the rules or lexicon semantics change: stored articles are then re-extracted.
 EXTRACTOR_VERSION = "1.1.0"
@@ -36,7 +36,7 @@ def extract_article(article: Article, lexicon: Lexicon) -> Rows:
     """Every table's rows for one article (the articles row included)."""
     doc = extract_document(article, lexicon)
     quote_rows = quotes.extract_quotes(doc, lexicon)
-    casualty_rows, troop_rows = figures.extract_figures(doc, lexicon, quote_rows)
+    casualty_rows, troop_rows = counts.extract_figures(doc, lexicon, quote_rows)
     event_rows = events.extract_events(doc, lexicon, quote_rows, casualty_rows, troop_rows)
     claim_rows = claims.extract_claims(doc, lexicon, quote_rows, casualty_rows, event_rows)
     return {

@@ -11,10 +11,10 @@ import re
 from functools import cache
 
 from borderwatch.extract.document import Document, Sentence, Span
+from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.scan import any_of
 from borderwatch.extract.speech import AUDIENCE, NEEDS_THAT, SPEECH_VERB, Speaker, speaker_in
 from borderwatch.extract.time import TimeMention
-from borderwatch.lexicon import Lexicon
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 # An opening mark; ‘ only where no word or apostrophe comes before it. The lookbehind, after the mark, only

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from borderwatch import addpage
+from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.ingest import article_from_bytes
-from borderwatch.lexicon import default_lexicon
-from borderwatch.store import Store
+from borderwatch.store.database import Store
+from borderwatch.view import addpage
 from tests.browser.conftest import (
     SCREENSHOT_VIEWPORT,
     drawn_event_ids,

@@ -15,9 +15,9 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from borderwatch import export
-from borderwatch.filters import Filter
-from borderwatch.store import Store
+from borderwatch.store import export
+from borderwatch.store.database import Store
+from borderwatch.store.filters import Filter
 from tests.browser.conftest import (
     GRAPH,
     SCREENSHOT_VIEWPORT,

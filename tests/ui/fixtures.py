@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from borderwatch.articles import Article, parse_article
-from borderwatch.store import Store
+from borderwatch.store.database import Store
 
 FIXTURE_VERSION = "fixture-1"
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from borderwatch.articles import Article, parse_article
-from borderwatch.store import Store
+from borderwatch.store.database import Store
 from tests.ui.fixtures import (
     AM_FORCES,
     ARMENIA,

@@ -10,12 +10,12 @@ from datetime import date
 
 import pytest
 
-from borderwatch import addpage
 from borderwatch.extract import EXTRACTOR_VERSION
+from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.ingest import article_from_bytes, article_from_text
-from borderwatch.lexicon import default_lexicon
 from borderwatch.schema import EXTRACTED_TABLES
-from borderwatch.store import Store, Writer
+from borderwatch.store.database import Store, Writer
+from borderwatch.view import addpage
 from tests.ui.fixtures import CSTO, EXPECTED_ALL, article_a, article_b, build_store, rows_a
 
 ADD = "pages/add.py"

@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from borderwatch import export
-from borderwatch.filters import Filter
 from borderwatch.schema import TABLES
-from borderwatch.store import Store
+from borderwatch.store import export
+from borderwatch.store.database import Store
+from borderwatch.store.filters import Filter
 from tests.ui.conftest import download_data
 from tests.ui.fixtures import (
     ACTOR_OPTIONS,

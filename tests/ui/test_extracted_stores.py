@@ -6,8 +6,8 @@ import pytest
 
 from borderwatch.articles import parse_article
 from borderwatch.extract import EXTRACTOR_VERSION, extract_article
-from borderwatch.lexicon import default_lexicon
-from borderwatch.store import Store
+from borderwatch.extract.lexicon import default_lexicon
+from borderwatch.store.database import Store
 from tests.ui.test_apptest import frame_with, html_bodies
 
 DENIAL = "---\ntitle: Ministry statement\npublished: 2022-09-16\nsource: Wire A\n---\n“There were no casualties,” the Azerbaijani Defense Ministry said on Thursday.\n"  # fmt: skip

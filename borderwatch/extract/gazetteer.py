@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-GEO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 PLACES_CSV = GEO_DIR / "places.csv"
 
 KINDS = ("province", "town", "village", "lake", "capital", "country", "border section", "mountain", "region")
@@ -56,7 +56,7 @@ class Place:
 
 
 def project_root() -> Path:
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]
 
 
 def _float(value: str) -> float | None:

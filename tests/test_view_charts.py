@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from borderwatch.figures import (
+from borderwatch.schema import TABLES
+from borderwatch.store.database import typed_frame
+from borderwatch.view.charts import (
     BAND,
     OPEN,
     POINT,
@@ -13,8 +15,6 @@ from borderwatch.figures import (
     place_events,
     timeline_figure,
 )
-from borderwatch.schema import TABLES
-from borderwatch.store import typed_frame
 from tests.ui.fixtures import EXPECTED_ALL, article_a, article_b, rows_a, rows_b
 
 A, B = article_a(), article_b()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from borderwatch.geo import load_countries, load_districts, load_provinces
-from borderwatch.mapfig import HIGHLIGHT_COLOUR, province_map_figure
+from borderwatch.extract.gazetteer import load_countries, load_districts, load_provinces
+from borderwatch.view.mapfig import HIGHLIGHT_COLOUR, province_map_figure
 
 PROVINCES = {
     "Aragatsotn", "Ararat", "Armavir", "Gegharkunik", "Kotayk", "Lori", "Shirak", "Syunik", "Tavush",

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from borderwatch.geo import Gazetteer, Place, load_places
+from borderwatch.extract.gazetteer import Gazetteer, Place, load_places
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from borderwatch import addpage
-from borderwatch.addpage import Draft, Result
-from borderwatch.highlight import Span
+from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.ingest import Metadata, Outcome, article_from_bytes
-from borderwatch.lexicon import default_lexicon
+from borderwatch.view import addpage
+from borderwatch.view.addpage import Draft, Result
+from borderwatch.view.highlight import Span
 
 TODAY = date(2026, 11, 1)
 FRONT_MATTER = (

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from borderwatch.extract.dating import date_for
 from borderwatch.extract.document import Document, PlaceMention, Sentence
+from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.numbers import NUMBER, Count, to_count
 from borderwatch.extract.quotes import claimant_at, quoted_spans
 from borderwatch.extract.scan import any_of, words_back
-from borderwatch.lexicon import Lexicon
 
 _SOLDIER_NOUNS = (
     "soldiers|soldier|servicemen|serviceman|service members|service member|troops|military personnel|"

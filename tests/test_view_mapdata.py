@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from borderwatch import mapdata
-from borderwatch.mapdata import Frame
 from borderwatch.schema import CASUALTIES, EVENTS, TROOP_FIGURES
-from borderwatch.store import typed_frame
+from borderwatch.store.database import typed_frame
+from borderwatch.view import mapdata
+from borderwatch.view.mapdata import Frame
 
 FRAME = Frame(west=43.4, east=47.8, south=38.8, north=41.9)  # about Armenia and the districts around it
 AREAS = {"Gegharkunik", "Syunik", "Kalbajar", "Lori"}

@@ -18,12 +18,12 @@ import pandas as pd
 
 from borderwatch.articles import Article, ArticleError
 from borderwatch.extract import extract_article
-from borderwatch.geo import GEO_DIR
-from borderwatch.highlight import Span, article_highlights
+from borderwatch.extract.gazetteer import GEO_DIR
+from borderwatch.extract.lexicon import LEXICON_DIR, Lexicon
 from borderwatch.ingest import Metadata, Outcome, article_from_bytes, safe_name
-from borderwatch.lexicon import LEXICON_DIR, Lexicon
 from borderwatch.schema import EXTRACTED_TABLES, TABLES
-from borderwatch.store import Rows, typed_frame
+from borderwatch.store.database import Rows, typed_frame
+from borderwatch.view.highlight import Span, article_highlights
 
 UploadKey = tuple[str, int, str]  # (safe name, size in bytes, sha256 hex digest)
 PASTED_NAME = "pasted text"

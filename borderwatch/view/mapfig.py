@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-# Okabe & Ito (2008), as in borderwatch.figures
+# Okabe & Ito (2008), as in borderwatch.view.charts
 HIGHLIGHT_COLOUR = "#D55E00"  # vermillion
 MARKER_COLOUR = "#CC79A7"  # reddish purple: visible on the whole Cividis scale and on grey
 DISTRICT_FILL = "#cfcfcf"  # Azerbaijan, for context

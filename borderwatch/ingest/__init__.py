@@ -25,8 +25,8 @@ from borderwatch.articles import (
     parse_published,
 )
 from borderwatch.extract import EXTRACTOR_VERSION, extract_article
-from borderwatch.lexicon import Lexicon
-from borderwatch.store import Store, Writer
+from borderwatch.extract.lexicon import Lexicon
+from borderwatch.store.database import Store, Writer
 
 HTML_SUFFIXES = (".html", ".htm")
 WRITE_BURST_SECONDS = 1.0
@@ -77,7 +77,7 @@ def article_from_bytes(
         )
     text = decode_text(data, name)
     if suffix in HTML_SUFFIXES:
-        from borderwatch.webpage import article_from_html
+        from borderwatch.articles.webpage import article_from_html
 
         return article_from_html(
             text,
