@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 from borderwatch.articles import ArticleError
+from borderwatch.articles.files import Metadata, files_in, read_path
 from borderwatch.extract import claims, extract_article
 from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.ingest import Metadata, files_in, ingest_paths, read_path, reextract_all
+from borderwatch.ingest import ingest_paths, reextract_all
+from borderwatch.paths import DEFAULT_DB
 from borderwatch.schema import TABLES
-from borderwatch.store.database import DEFAULT_DB, Store, typed_frame
+from borderwatch.store.database import Store, typed_frame
 from borderwatch.store.export import write_tables
 
 EXIT_BAD_INPUT = 2

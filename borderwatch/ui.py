@@ -7,20 +7,18 @@ API and the figure builders; they hold no logic of their own beyond layout.
 from __future__ import annotations
 
 import html as html_lib
-import os
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from borderwatch.paths import db_path
 from borderwatch.schema import BOOL, DATE, FLOAT, INT, TABLES, TIMESTAMP
-from borderwatch.store.database import DEFAULT_DB, Store
+from borderwatch.store.database import Store
 from borderwatch.store.filters import Filter
 
-DB_ENV = "BORDERWATCH_DB"
 FILTER_STATE = "borderwatch_filter"
 BOUNDS_STATE = "borderwatch_date_bounds"  # the corpus's date range on the previous run
 # Widget keys: with bind="query-params" each is also the URL query parameter's name.
@@ -29,11 +27,6 @@ DATA_PAGE = "pages/data.py"
 ARTICLE_PAGE = "pages/article.py"
 TABLE_PARAM = "table"  # the Data page's table picker, bound to ?table=
 ARTICLE_PARAM = "article"  # the Article page's article picker, kept in ?article=
-
-
-def db_path() -> Path:
-    """The store the dashboard reads: $BORDERWATCH_DB, else data/borderwatch.duckdb."""
-    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
 
 
 @st.cache_resource(show_spinner=False)

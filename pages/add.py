@@ -13,16 +13,10 @@ import streamlit as st
 
 from borderwatch import ui
 from borderwatch.articles import Article, ArticleError
+from borderwatch.articles.files import ACCEPTED_SUFFIXES, Metadata, article_from_bytes, article_from_text
 from borderwatch.extract import EXTRACTOR_VERSION
 from borderwatch.extract.lexicon import Lexicon, load_lexicon
-from borderwatch.ingest import (
-    ACCEPTED_SUFFIXES,
-    Metadata,
-    article_from_bytes,
-    article_from_text,
-    reextract_all,
-    store_article,
-)
+from borderwatch.ingest import reextract_all, store_article
 from borderwatch.schema import EXTRACTED_TABLES
 from borderwatch.view import addpage, highlight
 

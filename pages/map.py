@@ -3,8 +3,7 @@
 import streamlit as st
 
 from borderwatch import ui
-from borderwatch.extract import gazetteer
-from borderwatch.view import mapdata, mapfig
+from borderwatch.view import boundaries, mapdata, mapfig
 
 CHART_KEY = "map_chart"
 NOTICE = "map_click_notice"
@@ -57,7 +56,7 @@ if events.empty and casualties.empty and troops.empty:
     st.stop()
 
 # -- what goes where ----------------------------------------------------------------------------------------
-provinces, districts = gazetteer.load_provinces(), gazetteer.load_districts()
+provinces, districts = boundaries.load_provinces(), boundaries.load_districts()
 frame = mapdata.geojson_frame(provinces, districts)
 areas = {f["properties"]["name"] for f in provinces["features"] + districts["features"]}
 summary = mapdata.province_summary(events, casualties, troops, areas)
@@ -72,7 +71,7 @@ figure = mapfig.province_map_figure(
     markers=markers.assign(value=markers[measure]),
     value_label=label,
     title=f"{label.capitalize()} by province: Armenia, with Azerbaijan's neighbouring districts",
-    countries_geojson=gazetteer.load_countries(),
+    countries_geojson=boundaries.load_countries(),
     online_tiles=online,
 )
 details = dict(zip(summary["admin1"], summary["hover"], strict=True))

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from borderwatch.articles import MAX_ARTICLE_BYTES, ArticleError, article_id_for, decode_text, parse_article
-from borderwatch.ingest import read_path
+from borderwatch.articles.files import read_path
 
 GOOD = "---\ntitle: Shelling near Jermuk\npublished: 2022-09-13\nsource: Example Wire\nurl: https://example.org/a\n---\nBody text here.\n"
 

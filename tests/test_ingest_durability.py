@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from borderwatch.articles.files import read_path
 from borderwatch.extract import extract_article
 from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.ingest import read_path
 from borderwatch.schema import EXTRACTED_TABLES
 from borderwatch.store.database import Store
 

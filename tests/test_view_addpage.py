@@ -7,8 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from borderwatch.articles.files import Metadata, article_from_bytes
 from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.ingest import Metadata, Outcome, article_from_bytes
+from borderwatch.ingest import Outcome
 from borderwatch.view import addpage
 from borderwatch.view.addpage import Draft, Result
 from borderwatch.view.highlight import Span

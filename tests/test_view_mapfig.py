@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from borderwatch.extract.gazetteer import load_countries, load_districts, load_provinces
+from borderwatch.view.boundaries import load_countries, load_districts, load_provinces
 from borderwatch.view.mapfig import HIGHLIGHT_COLOUR, province_map_figure
 
 PROVINCES = {

@@ -1,4 +1,4 @@
-"""The place gazetteer and the boundary files (data/geo/), read at run time without any GIS library.
+"""The place gazetteer (data/geo/places.csv), read at run time without any GIS library.
 
 ``data/geo/places.csv`` is built by ``scripts/build_geo.py`` from GeoNames (CC BY 4.0), Natural Earth
 (public domain) and the hand-cited ``places_extra.csv``. Its columns, in order:
@@ -18,7 +18,6 @@ This module must not import streamlit (the extractor and the command line use it
 from __future__ import annotations
 
 import csv
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,7 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
+from borderwatch.paths import GEO_DIR
+
 PLACES_CSV = GEO_DIR / "places.csv"
 
 KINDS = ("province", "town", "village", "lake", "capital", "country", "border section", "mountain", "region")
@@ -53,10 +53,6 @@ class Place:
     aliases: tuple[str, ...]
     source: str
     population: int | None = None
-
-
-def project_root() -> Path:
-    return Path(__file__).resolve().parents[2]
 
 
 def _float(value: str) -> float | None:
@@ -93,26 +89,6 @@ def _load(path: Path) -> tuple[Place, ...]:
 def load_places(path: Path | None = None) -> tuple[Place, ...]:
     """Every place of the gazetteer (default data/geo/places.csv), read once per path."""
     return _load(Path(path or PLACES_CSV).resolve())
-
-
-@cache
-def _geojson(name: str) -> dict:
-    return json.loads((GEO_DIR / name).read_text(encoding="utf-8"))
-
-
-def load_provinces() -> dict:
-    """Armenia's 11 provinces as a GeoJSON FeatureCollection (property ``name`` matches ``admin1``)."""
-    return _geojson("armenia_provinces.geojson")
-
-
-def load_districts() -> dict:
-    """Azerbaijan's first-level units around Armenia (Nakhchivan as one unit), GeoJSON FeatureCollection."""
-    return _geojson("azerbaijan_districts.geojson")
-
-
-def load_countries() -> dict:
-    """Outlines of Armenia and its neighbours, clipped to the region, GeoJSON FeatureCollection."""
-    return _geojson("countries.geojson")
 
 
 def normalise(text: str) -> str:
@@ -224,16 +200,11 @@ def geo_precision(place: Place | None) -> str:
 
 
 __all__ = [
-    "GEO_DIR",
     "KINDS",
     "PLACES_CSV",
     "Gazetteer",
     "Place",
     "geo_precision",
-    "load_countries",
-    "load_districts",
     "load_places",
-    "load_provinces",
     "normalise",
-    "project_root",
 ]

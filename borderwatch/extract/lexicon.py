@@ -13,8 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from borderwatch.extract.gazetteer import Gazetteer, Place, load_places
-
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+from borderwatch.paths import LEXICON_DIR
 
 
 @dataclass(frozen=True)

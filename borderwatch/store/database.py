@@ -18,11 +18,10 @@ import pyarrow as pa
 from borderwatch import schema
 from borderwatch.articles import Article
 from borderwatch.extract import claims
+from borderwatch.paths import DEFAULT_DB
 from borderwatch.schema import DUCKDB_TYPES, EXTRACTED_TABLES, PANDAS_DTYPES, TABLES, Table
 from borderwatch.store.filters import Filter
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DB = PROJECT_ROOT / "data" / "borderwatch.duckdb"
 LOCK_WAIT_SECONDS = 30.0
 
 Rows = Mapping[str, Sequence[Mapping[str, object]]]

@@ -17,10 +17,11 @@ from pathlib import Path
 import pandas as pd
 
 from borderwatch.articles import Article, ArticleError
+from borderwatch.articles.files import Metadata, article_from_bytes, safe_name
 from borderwatch.extract import extract_article
-from borderwatch.extract.gazetteer import GEO_DIR
-from borderwatch.extract.lexicon import LEXICON_DIR, Lexicon
-from borderwatch.ingest import Metadata, Outcome, article_from_bytes, safe_name
+from borderwatch.extract.lexicon import Lexicon
+from borderwatch.ingest import Outcome
+from borderwatch.paths import GEO_DIR, LEXICON_DIR
 from borderwatch.schema import EXTRACTED_TABLES, TABLES
 from borderwatch.store.database import Rows, typed_frame
 from borderwatch.view.highlight import Span, article_highlights

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from borderwatch.articles.files import article_from_bytes
 from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.ingest import article_from_bytes
 from borderwatch.store.database import Store
 from borderwatch.view import addpage
 from tests.browser.conftest import (

@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
+from borderwatch.articles.files import article_from_bytes, article_from_text
 from borderwatch.extract import EXTRACTOR_VERSION
 from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.ingest import article_from_bytes, article_from_text
 from borderwatch.schema import EXTRACTED_TABLES
 from borderwatch.store.database import Store, Writer
 from borderwatch.view import addpage

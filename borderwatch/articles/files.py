@@ -1,0 +1,155 @@
+"""Article files, uploads and pasted text → checked Articles.
+
+Shared by the command line and the dashboard's Add page, so both accept the same formats and refuse the
+same bad input with the same messages. Reading an article needs neither the extractor nor the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePath
+
+from borderwatch.articles import (
+    ARTICLE_SUFFIXES,
+    MAX_ARTICLE_BYTES,
+    Article,
+    ArticleError,
+    article_id_for,
+    decode_text,
+    parse_article,
+    parse_published,
+)
+
+HTML_SUFFIXES = (".html", ".htm")
+ACCEPTED_SUFFIXES = (*ARTICLE_SUFFIXES, *HTML_SUFFIXES)
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\\/:*?\"<>|]+")
+# A bare file can take its date from front matter; pasted text only from the form's Published field.
+NO_DATE_IN_FILE = "no published date; enter it as YYYY-MM-DD (the file has no front matter)"
+NO_DATE_IN_TEXT = (
+    "no published date; enter the date the article was published in the Published field (YYYY-MM-DD)"
+)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Metadata given by the user; a value here wins over what the file says."""
+
+    title: str | None = None
+    published: date | str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+def safe_name(name: str) -> str:
+    """A display name for an uploaded file: its last path component, without path or control characters."""
+    base = PurePath(name.replace("\\", "/")).name
+    cleaned = _UNSAFE_NAME.sub("_", base).strip(" .")
+    return cleaned or "unnamed"
+
+
+def article_from_bytes(
+    name: str, data: bytes, meta: Metadata = Metadata(), today: date | None = None
+) -> Article:
+    """An Article from an uploaded or read file: .md/.txt with front matter, bare text with metadata, or .html."""
+    name = safe_name(name)
+    suffix = Path(name).suffix.lower()
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise ArticleError(
+            name, f"'{suffix or 'no extension'}' files are not articles; use .md, .txt or .html"
+        )
+    text = decode_text(data, name)
+    if suffix in HTML_SUFFIXES:
+        from borderwatch.articles.webpage import article_from_html
+
+        return article_from_html(
+            text,
+            name,
+            title=meta.title,
+            published=meta.published,
+            site=meta.source,
+            url=meta.url,
+            today=today,
+        )
+    if text.lstrip("\ufeff").startswith("---"):
+        article = parse_article(text, name, today)
+        return _override(article, meta, today)
+    return article_from_text(text, name, meta, today, from_file=True)
+
+
+def article_from_text(
+    text: str, name: str, meta: Metadata, today: date | None = None, *, from_file: bool = False
+) -> Article:
+    """An Article from bare text (pasted, or with ``from_file`` a .txt without front matter) and the
+    metadata the user gave."""
+    body = text.strip() + "\n"
+    if not text.strip():
+        raise ArticleError(name, "the text is empty; paste the article's text")
+    if len(body.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        raise ArticleError(name, "the text is over the 5 MB limit for one article")
+    if meta.published is None or meta.published == "":
+        raise ArticleError(name, NO_DATE_IN_FILE if from_file else NO_DATE_IN_TEXT)
+    return Article(
+        article_id=article_id_for(body),
+        title=(meta.title or "").strip(),
+        published=parse_published(meta.published, name, today),
+        source=(meta.source or "").strip(),
+        url=(meta.url or "").strip(),
+        path=name,
+        language="en",
+        body=body,
+    )
+
+
+def _override(article: Article, meta: Metadata, today: date | None) -> Article:
+    published = parse_published(meta.published, article.path, today) if meta.published else article.published
+    return Article(
+        article.article_id,
+        meta.title or article.title,
+        published,
+        meta.source or article.source,
+        meta.url or article.url,
+        article.path,
+        article.language,
+        article.body,
+    )
+
+
+def files_in(paths: Iterable[Path]) -> list[Path]:
+    """Article files named, with folders searched recursively, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ACCEPTED_SUFFIXES)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def read_path(path: Path, meta: Metadata = Metadata(), today: date | None = None) -> Article:
+    """Read one article file from disk (size checked before reading)."""
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                str(path),
+                f"the file is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit "
+                "for one article; split it or remove what is not the article",
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise ArticleError(str(path), f"cannot read the file ({err.strerror}); check the path") from None
+    article = article_from_bytes(path.name, data, meta, today)
+    return Article(
+        article.article_id,
+        article.title,
+        article.published,
+        article.source,
+        article.url,
+        str(path),
+        article.language,
+        article.body,
+    )
