@@ -8,7 +8,7 @@ ARTICLES := $(wildcard data/articles/*.md data/articles/*.txt)
 LEXICON := $(wildcard data/lexicon/*.csv) data/geo/places.csv
 SOURCES := $(wildcard borderwatch/extract/*.py)
 
-.PHONY: run test lint format store bench bench-ingest geo clean
+.PHONY: run test lint format store eval bench bench-ingest geo clean
 
 run: $(VENV)/.installed store
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
@@ -33,6 +33,12 @@ lint: $(VENV)/.dev-installed
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The extractor scored against the hand-made gold annotations of the development corpus beside the project.
+EVAL_SCORER ?= ../shared/eval/score.py
+EVAL_CORPUS ?= ../shared/corpus/dev
+eval: $(VENV)/.installed
+	$(PYTHON) $(EVAL_SCORER) . $(EVAL_CORPUS)
 
 bench: $(VENV)/.dev-installed
 	PYTHONPATH=. $(BIN)/python bench/extract.py
