@@ -11,9 +11,10 @@ import re
 from functools import cache
 
 from borderwatch.extract.document import Document, Sentence, Span
+from borderwatch.extract.english import DAY_PARTS, NEEDS_THAT
 from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.scan import any_of
-from borderwatch.extract.speech import AUDIENCE, NEEDS_THAT, SPEECH_VERB, Speaker, speaker_in
+from borderwatch.extract.speech import AUDIENCE, SPEECH_VERB, Speaker, speaker_in
 from borderwatch.extract.time import TimeMention
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
@@ -28,7 +29,7 @@ _ACCORDING_GAP = 4  # words allowed between 'according to' and the source's name
 _VERB_IN_GAP = re.compile(r"(?<![\w-])(?:there|is|are|was|were|has|have|had)(?![\w-])", re.IGNORECASE)
 _ACCORDING_TO = re.compile(any_of(["According to", "according to"], word_start=True) + r"\s+")
 _CLAUSE_LEAD = re.compile(
-    r"(?:\s*(?:on|in|late on|early on)\s+\w+(?:\s+(?:morning|evening|night|afternoon))?)?"
+    rf"(?:\s*(?:on|in|late on|early on)\s+\w+(?:\s+(?:{'|'.join(DAY_PARTS)}))?)?"
     r"\s*,?\s*(?:that\s+)?"
 )
 _ACCUSED_OF = re.compile(r"[^,.;]{1,60}?\bof\s+\w+ing\b")  # 'accused Baku’s military of opening fire'
