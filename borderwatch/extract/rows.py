@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from borderwatch.articles import Article
@@ -19,7 +19,8 @@ from borderwatch.extract.results import CasualtyFigure, Claim, Event, Quote, Tro
 from borderwatch.schema import TABLES
 
 Row = dict[str, object]
-TableRows = dict[str, list[Row]]  # table name -> its rows, as the extractor hands them to the store
+# Table name -> its rows: what the extractor returns for an article and what the store takes in.
+TableRows = Mapping[str, Sequence[Mapping[str, object]]]
 
 _COLUMNS = {name: table.column_names for name, table in TABLES.items()}
 M = TypeVar("M", Mention, PlaceMention)
