@@ -6,7 +6,7 @@ small-arms events for shooting, and the article's own words for escalation. Each
 is one Claim holding both evidence spans (one claims row).
 
 The stage reads an article as a `Report`: its quotes (`Said`) and its casualties and events
-(`Reported`), made from this extraction's results (`extract_claims`) or from stored rows (a store
+(`ReportedFact`), made from this extraction's results (`extract_claims`) or from stored rows (a store
 comparing articles, `claims_between`).
 
 Within one article the article binds denial and report to one story, so no date is compared.
@@ -33,7 +33,7 @@ from borderwatch.extract.results import CasualtyFigure, Claim, Event, Quote
 from borderwatch.extract.rows import claim_row
 from borderwatch.extract.segment import paragraphs
 
-Row = Mapping[str, object]
+StoredRow = Mapping[str, object]  # a row as a store holds it
 
 WINDOW_DAYS = 31
 _WINDOW = timedelta(days=WINDOW_DAYS)
@@ -85,7 +85,7 @@ class Said:
         return cls(quote, quote.speaker, quote.text, quote.start, quote.end, quote.date_said)
 
     @classmethod
-    def of_row(cls, row: Row) -> Said:
+    def of_row(cls, row: StoredRow) -> Said:
         return cls(
             row["quote_id"],
             row["speaker"],
@@ -97,7 +97,7 @@ class Said:
 
 
 @dataclass(frozen=True)
-class Reported:
+class ReportedFact:
     """A casualty figure or an event as this stage reads it: what it says, by whom, when, and where in the text.
 
     `ref` is what a claim names as the contradicting row (a CasualtyFigure or Event, or a stored id); `what`
@@ -120,7 +120,7 @@ class Reported:
     negated: bool = False
 
     @classmethod
-    def casualty(cls, figure: CasualtyFigure) -> Reported:
+    def casualty(cls, figure: CasualtyFigure) -> ReportedFact:
         n = figure.count.count if figure.count.count is not None else figure.count.low
         dating = figure.dating
         return cls(
@@ -129,7 +129,7 @@ class Reported:
         )  # fmt: skip
 
     @classmethod
-    def event(cls, event: Event) -> Reported:
+    def event(cls, event: Event) -> ReportedFact:
         dating = event.dating
         return cls(
             event, event.trigger.cameo_code, event.claimed_by, dating.date_start, dating.date_end,
@@ -138,7 +138,7 @@ class Reported:
         )  # fmt: skip
 
     @classmethod
-    def casualty_row(cls, row: Row) -> Reported:
+    def casualty_row(cls, row: StoredRow) -> ReportedFact:
         return cls(
             row["casualty_id"], str(row["kind"]), *_provenance(row),
             count=row["count"] if row["count"] is not None else row["count_low"],
@@ -146,7 +146,7 @@ class Reported:
         )  # fmt: skip
 
     @classmethod
-    def event_row(cls, row: Row) -> Reported:
+    def event_row(cls, row: StoredRow) -> ReportedFact:
         return cls(
             row["event_id"], str(row["cameo_code"]), *_provenance(row), cameo_name=str(row["cameo_name"]),
             negated=bool(row["negated"]),
@@ -158,30 +158,30 @@ class Reported:
         return self.date_precision in KNOWN_PRECISIONS and None not in (self.date_start, self.date_end)
 
 
-def _provenance(row: Row) -> tuple:
-    """A stored row's claimant, dates and text span, in Reported's order."""
+def _provenance(row: StoredRow) -> tuple:
+    """A stored row's claimant, dates and text span, in ReportedFact's order."""
     return (
         row["claimed_by"], row["date_start"], row["date_end"], row["date_precision"], int(row["char_start"]),
         int(row["char_end"]), str(row["evidence"]),
     )  # fmt: skip
 
 
-def _records(items: Sequence[object], of_row: Callable[[Row], object], of_result: Callable) -> list:
+def _records(items: Sequence[object], of_row: Callable[[StoredRow], object], of_result: Callable) -> list:
     """The stage's records of stored rows or of this extraction's results (records are kept as they are)."""
     return [_record(item, of_row, of_result) for item in items]
 
 
-def _record(item: object, of_row: Callable[[Row], object], of_result: Callable) -> object:
+def _record(item: object, of_row: Callable[[StoredRow], object], of_result: Callable) -> object:
     if isinstance(item, Mapping):
         return of_row(item)
-    return item if isinstance(item, Said | Reported) else of_result(item)
+    return item if isinstance(item, Said | ReportedFact) else of_result(item)
 
 
 class Report:
     """One article as this stage reads it: its publication, what it quotes and reports, and its body.
 
     `quotes`, `casualties` and `events` are stored rows, this extraction's results or this stage's records
-    (Said, Reported); they are read into records when first needed. `body` may be a function returning the
+    (Said, ReportedFact); they are read into records when first needed. `body` may be a function returning the
     text: it is called only when the article's own words are searched, so a store need not read every body
     to compare one article with all the others. `quoted` (the spans inside quotation marks) is found from
     the body when not given.
@@ -192,9 +192,9 @@ class Report:
         article_id: str,
         published: date,
         source: str,
-        quotes: Sequence[Row | Quote | Said],
-        casualties: Sequence[Row | CasualtyFigure | Reported],
-        events: Sequence[Row | Event | Reported],
+        quotes: Sequence[StoredRow | Quote | Said],
+        casualties: Sequence[StoredRow | CasualtyFigure | ReportedFact],
+        events: Sequence[StoredRow | Event | ReportedFact],
         body: str | Callable[[], str],
         quoted: list[Span] | None = None,
     ):
@@ -208,15 +208,15 @@ class Report:
         return _records(self._quotes, Said.of_row, Said.of)
 
     @cached_property
-    def casualties(self) -> list[Reported]:
-        return _records(self._casualties, Reported.casualty_row, Reported.casualty)
+    def casualties(self) -> list[ReportedFact]:
+        return _records(self._casualties, ReportedFact.casualty_row, ReportedFact.casualty)
 
     @cached_property
-    def events(self) -> list[Reported]:
-        return _records(self._events, Reported.event_row, Reported.event)
+    def events(self) -> list[ReportedFact]:
+        return _records(self._events, ReportedFact.event_row, ReportedFact.event)
 
     @classmethod
-    def of(cls, article: Article, rows: Mapping[str, Sequence[Row]]) -> Report:
+    def of(cls, article: Article, rows: Mapping[str, Sequence[StoredRow]]) -> Report:
         """An article with the rows extracted from it."""
         return cls(
             article.article_id,
@@ -400,7 +400,7 @@ def _contradiction(denial: _Denial, reporter: Report, same_article: bool) -> _Fo
     return None
 
 
-def _dated_within(reported: Reported, window: tuple[date, date] | None) -> bool:
+def _dated_within(reported: ReportedFact, window: tuple[date, date] | None) -> bool:
     if window is None:
         return True
     return (
@@ -410,7 +410,7 @@ def _dated_within(reported: Reported, window: tuple[date, date] | None) -> bool:
     )
 
 
-def _found(kind: str, reported: Reported, what: str) -> _Found:
+def _found(kind: str, reported: ReportedFact, what: str) -> _Found:
     return _Found(kind, reported.ref, reported.start, reported.end, reported.evidence, what)
 
 

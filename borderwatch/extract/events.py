@@ -48,7 +48,9 @@ _SOURCE_GAP = re.compile(r"\s+from\s+(?:the\s+)?")
 
 
 @dataclass
-class _Event:
+class _Candidate:
+    """A trigger found in a sentence, with its actors and place: an Event once dated and kept."""
+
     trigger: Trigger
     start: int
     end: int
@@ -73,7 +75,7 @@ def extract_events(
     troops: list[TroopFigure],
 ) -> list[Event]:
     """Events in text order, each with the casualty and troop figures of its sentence that it accounts for."""
-    found: list[_Event] = []
+    found: list[_Candidate] = []
     pattern = _trigger_regex(lexicon.triggers)
     actors = _event_actors(doc)
     reported = sorted(
@@ -94,9 +96,9 @@ def _sentence_events(
     pattern: re.Pattern[str],
     actors: list[Mention],
     reported: list[Span],
-) -> list[_Event]:
+) -> list[_Candidate]:
     body = doc.body
-    events: list[_Event] = []
+    events: list[_Candidate] = []
     seen: set[tuple[int, str]] = set()
     for match in pattern.finditer(body, sentence.start, sentence.end):
         if doc.in_quote(match.start()):
@@ -117,7 +119,7 @@ def _sentence_events(
             continue
         seen.add(key)
         clause = parts[clause_index]
-        event = _Event(trigger, match.start(), match.end(), sentence)
+        event = _Candidate(trigger, match.start(), match.end(), sentence)
         negation_from = clause.start
         if match.start() - negation_from > _SHORT_CLAUSE:
             negation_from = max(negation_from, words_back(body, match.start(), 3))
@@ -136,7 +138,7 @@ def _sentence_events(
         places = _places(doc, event, clause.start, clause.end)
         if len(places) > 1:
             for place in places:
-                copy = _Event(
+                copy = _Candidate(
                     trigger,
                     event.start,
                     event.end,
@@ -193,7 +195,7 @@ def _overlap(a: Span, b: Span) -> tuple[int, int]:
 
 
 def _assign_actors(
-    doc: Document, actors: list[Mention], event: _Event, clause_start: int, clause_end: int, floor: int
+    doc: Document, actors: list[Mention], event: _Candidate, clause_start: int, clause_end: int, floor: int
 ) -> None:
     """actor1 and actor2 from the clause: the subject before the trigger (else the nearest actor after
     `floor`, the sentence's start), or the agent or source just after it ('by X', 'from X')."""
@@ -217,7 +219,7 @@ def _assign_actors(
         event.actor2 = next((m for m in after if m.name != (subject.name if subject else None)), None)
 
 
-def _places(doc: Document, event: _Event, clause_start: int, clause_end: int) -> list[PlaceMention]:
+def _places(doc: Document, event: _Candidate, clause_start: int, clause_end: int) -> list[PlaceMention]:
     """Places of the event's clause, most precise first kept: a capital standing for its government
     ('from Yerevan') is not a place, nor is a dateline ('YEREVAN —', where the report was filed); a
     country gives way to a place in it, and a province to a place in that province ('Tegh, a village in
@@ -268,7 +270,7 @@ def _is_dateline(doc: Document, mention: PlaceMention) -> bool:
     return _DATELINE_TAIL.match(doc.body, mention.end) is not None
 
 
-def _statement_events(doc: Document, quotes: list[Quote]) -> list[_Event]:
+def _statement_events(doc: Document, quotes: list[Quote]) -> list[_Candidate]:
     """A reported statement with its own date in the sentence is an event: who said it, when."""
     events = []
     for quote in quotes:
@@ -286,12 +288,12 @@ def _statement_events(doc: Document, quotes: list[Quote]) -> list[_Event]:
             (m for m in doc.actors if m.name == quote.speaker and sentence.start <= m.start < quote.start),
             None,
         )
-        event = _Event(STATEMENT, sentence.start, sentence.end, sentence, actor1=speaker)
+        event = _Candidate(STATEMENT, sentence.start, sentence.end, sentence, actor1=speaker)
         events.append(event)
     return events
 
 
-def _told(doc: Document, found: list[_Event], quotes: list[Quote]) -> list[Event]:
+def _told(doc: Document, found: list[_Candidate], quotes: list[Quote]) -> list[Event]:
     """One Event per event found, but the same event told twice in one article (same code, date and place,
     and no actor that differs: a retelling may leave one out) is kept once, where it is first told."""
     told = []
@@ -359,9 +361,9 @@ def _same_actors(these: tuple[str | None, ...], told: tuple[str | None, ...]) ->
     return any(these) and all(a is None or a == b for a, b in zip(these, told, strict=True))
 
 
-def _last_trigger_before_relative(doc: Document, found: list[_Event]) -> set[int]:
+def _last_trigger_before_relative(doc: Document, found: list[_Candidate]) -> set[int]:
     """Events whose trigger is the last noun before ', which …' (the relative clause dates them)."""
-    by_sentence: dict[int, list[_Event]] = defaultdict(list)
+    by_sentence: dict[int, list[_Candidate]] = defaultdict(list)
     for event in found:
         if event.trigger is not STATEMENT:
             by_sentence[event.sentence.index].append(event)
