@@ -167,14 +167,11 @@ def _provenance(row: StoredRow) -> tuple:
 
 
 def _records(items: Sequence[object], of_row: Callable[[StoredRow], object], of_result: Callable) -> list:
-    """The stage's records of stored rows or of this extraction's results (records are kept as they are)."""
-    return [_record(item, of_row, of_result) for item in items]
-
-
-def _record(item: object, of_row: Callable[[StoredRow], object], of_result: Callable) -> object:
-    if isinstance(item, Mapping):
-        return of_row(item)
-    return item if isinstance(item, Said | ReportedFact) else of_result(item)
+    """The stage's records of stored rows or of this extraction's results (a list holds one kind or the other;
+    records are kept as they are)."""
+    if not items or isinstance(items[0], Said | ReportedFact):
+        return list(items)
+    return [(of_row if isinstance(items[0], Mapping) else of_result)(item) for item in items]
 
 
 class Report:
@@ -300,7 +297,10 @@ def extract_claims(
     doc: Document, quotes: list[Quote], casualties: list[CasualtyFigure], events: list[Event]
 ) -> list[Claim]:
     """One claim per (claimant, topic) whose denial the article contradicts, at its first denial."""
-    report = Report(doc.article_id, doc.published, "", quotes, casualties, events, doc.body, doc.quoted)
+    # Only what can contradict a denial is read, as a store reads it (CONTRADICTING_KINDS, SHOOTING_CODES).
+    contradicting = [c for c in casualties if c.kind in CONTRADICTING_KINDS]
+    shooting = [e for e in events if e.trigger.cameo_code in SHOOTING_CODES]
+    report = Report(doc.article_id, doc.published, "", quotes, contradicting, shooting, doc.body, doc.quoted)
     return _contradicted(report, report)
 
 

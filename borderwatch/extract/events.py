@@ -398,6 +398,8 @@ def _linked(
 ) -> list[Event]:
     """Casualties and troop figures join the nearest fitting event of their sentence; fatalities follow,
     and the victims' side becomes the event's second actor."""
+    if not casualties and not troops:
+        return told
     by_sentence: dict[int, list[int]] = defaultdict(list)  # positions in `told`
     for i, event in enumerate(told):
         by_sentence[event.sentence_index].append(i)

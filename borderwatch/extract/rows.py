@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import attrgetter
 from typing import TypeVar
 
 from borderwatch.articles import Article
@@ -39,42 +40,54 @@ def table_rows(
     extractor_version: str,
 ) -> TableRows:
     """Every table's rows for one article (the articles row included, stamped with the extractor version)."""
-    ids = _Ids(doc.article_id)
-    ids.number(quotes, "Q")
-    ids.number(casualties, "C")
-    ids.number(troops, "T")
-    ids.number(events, "E")
+    quote_ids, casualty_ids, troop_ids, event_ids, claim_ids = (
+        _numbered(doc.article_id, letter, results)
+        for letter, results in (("Q", quotes), ("C", casualties), ("T", troops), ("E", events), ("K", claims))
+    )
     event_of = {
-        id(figure): ids.of(event) for event in events for figure in (*event.casualties, *event.troops)
+        id(figure): event_id
+        for event, event_id in zip(events, event_ids, strict=True)
+        for figure in (*event.casualties, *event.troops)
     }
     return {
         "articles": [_article_row(article, doc, extractor_version)],
-        "events": [_event_row(doc, event, ids.of(event)) for event in events],
-        "casualties": [_casualty_row(doc, c, ids.of(c), event_of.get(id(c))) for c in casualties],
-        "troop_figures": [_troop_row(doc, t, ids.of(t), event_of.get(id(t))) for t in troops],
-        "quotes": [_quote_row(doc, quote, ids.of(quote)) for quote in quotes],
+        "events": [_event_row(doc, e, i) for e, i in zip(events, event_ids, strict=True)],
+        "casualties": [
+            _casualty_row(doc, c, i, event_of.get(id(c)))
+            for c, i in zip(casualties, casualty_ids, strict=True)
+        ],
+        "troop_figures": [
+            _troop_row(doc, t, i, event_of.get(id(t))) for t, i in zip(troops, troop_ids, strict=True)
+        ],
+        "quotes": [_quote_row(doc, q, i) for q, i in zip(quotes, quote_ids, strict=True)],
         "actors": _actor_rows(doc),
         "places": _place_rows(doc),
-        "claims": [
-            claim_row(claim, ids.of, claim_id=f"{doc.article_id}-K{n:03d}")
-            for n, claim in enumerate(claims, 1)
-        ],
+        "claims": _claim_rows(
+            claims, claim_ids, ((quotes, quote_ids), (casualties, casualty_ids), (events, event_ids))
+        ),
     }
 
 
-class _Ids:
-    """The ids given to one article's results, looked up by the result itself."""
+def _claim_rows(
+    claims: list[Claim], claim_ids: list[str], numbered: Iterable[tuple[list, list[str]]]
+) -> list[Row]:
+    """One article's claims rows, naming the quote and the result each claim refers to by its id."""
+    if not claims:
+        return []
+    ids = {
+        id(result): result_id
+        for results, result_ids in numbered
+        for result, result_id in zip(results, result_ids, strict=True)
+    }
+    return [
+        claim_row(claim, lambda result: ids.get(id(result)), claim_id=claim_id)
+        for claim, claim_id in zip(claims, claim_ids, strict=True)
+    ]
 
-    def __init__(self, article_id: str):
-        self.article_id = article_id
-        self._ids: dict[int, str] = {}
 
-    def number(self, results: Iterable[object], letter: str) -> None:
-        for n, result in enumerate(results, 1):
-            self._ids[id(result)] = f"{self.article_id}-{letter}{n:03d}"
-
-    def of(self, result: object) -> str | None:
-        return None if result is None else self._ids[id(result)]
+def _numbered(article_id: str, letter: str, results: list) -> list[str]:
+    """Ids of one table's results in their order: '<article>-Q001', '<article>-Q002', …"""
+    return [f"{article_id}-{letter}{n:03d}" for n in range(1, len(results) + 1)]
 
 
 def _row(table: str, values: Row) -> Row:
@@ -252,7 +265,7 @@ def _article_row(article: Article, doc: Document, extractor_version: str) -> Row
 def _actor_rows(doc: Document) -> list[Row]:
     """One row per actor named, with the forms the article names it by."""
     rows = []
-    for name, mentions in _grouped(doc.actors, lambda m: m.name).items():
+    for name, mentions in _grouped(doc.actors, attrgetter("name")).items():
         first = mentions[0]
         values: Row = {
             "actor_id": name,
@@ -273,7 +286,7 @@ def _actor_rows(doc: Document) -> list[Row]:
 def _place_rows(doc: Document) -> list[Row]:
     """One row per gazetteer place named, with the forms the article names it by."""
     rows = []
-    for place_id, mentions in _grouped(doc.places, lambda m: m.place.place_id).items():
+    for place_id, mentions in _grouped(doc.places, attrgetter("place.place_id")).items():
         place = mentions[0].place
         values: Row = {
             "place_id": place_id,
