@@ -23,7 +23,7 @@ Row = dict[str, object]
 # Table name -> its rows: what the extractor returns for an article and what the store takes in.
 TableRows = Mapping[str, Sequence[Mapping[str, object]]]
 
-_COLUMNS = {name: table.column_names for name, table in TABLES.items()}
+_CHECKED: set[str] = set()  # tables whose row columns _row has checked
 M = TypeVar("M", Mention, PlaceMention)
 
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
@@ -91,9 +91,12 @@ def _numbered(article_id: str, letter: str, results: list) -> list[str]:
 
 
 def _row(table: str, values: Row) -> Row:
-    """The row, checked to have exactly the table's columns in the schema's order."""
-    if list(values) != _COLUMNS[table]:
-        raise ValueError(f"{table} row columns differ from the schema: {list(values)}")
+    """The row, its columns checked against the schema's (names and order) the first time a table is built:
+    each table's rows are written by one dict display here, so one check covers them all."""
+    if table not in _CHECKED:
+        if list(values) != TABLES[table].column_names:
+            raise ValueError(f"{table} row columns differ from the schema: {list(values)}")
+        _CHECKED.add(table)
     return values
 
 
