@@ -110,7 +110,7 @@ def test_an_undated_killing_in_another_article_does_not_contradict_a_denial():
     undated = _report(
         "Two Azerbaijani servicemen were killed near Kalbajar, Armenian officials said.", date(2022, 9, 15)
     )
-    assert [c["date_precision"] for c in undated.casualties] == ["unknown"]
+    assert [c.date_precision for c in undated.casualties] == ["unknown"]
     assert claims.claims_between(_report(DENIAL, date(2022, 9, 16)), [undated]) == []
 
 
@@ -119,7 +119,7 @@ def test_a_denial_of_civilian_casualties_is_not_contradicted_by_soldiers_killed(
     denial = _report(civilian_denial, date(2022, 9, 16))
     soldiers = _report(KILLING, date(2022, 9, 15))
     civilian = _report("A civilian was killed in Sotk on Tuesday, local officials said.", date(2022, 9, 15))
-    assert [c["role"] for c in civilian.casualties] == ["civilian"]
+    assert [c.role for c in civilian.casualties] == ["civilian"]
     (claim,) = claims.claims_between(denial, [soldiers, civilian])
     assert claim["other_article_id"] == civilian.article_id
 

@@ -2,6 +2,9 @@
 
 `extract_article` runs the stages in order over one Document:
 segment → mentions → time → quotes → figures → events → claims.
+The first three annotate the Document; the others return typed results (`results.py`) that later
+stages read. `rows.py` alone turns the results into table rows, giving ids and linking rows; English
+word lists the stages share are in `english.py`.
 """
 
 from __future__ import annotations

@@ -1,9 +1,13 @@
 """Stage 7: statements that the article itself, or another article, contradicts.
 
 A denial in someone's words ('there are no casualties', 'we cannot speak about any escalation')
-is checked against what an article reports in another voice: casualty rows for casualties,
+is checked against what an article reports in another voice: casualty figures for casualties,
 small-arms events for shooting, and the article's own words for escalation. Each contradiction
-is one claims row holding both evidence spans.
+is one Claim holding both evidence spans (one claims row).
+
+The stage reads an article as a `Report`: its quotes (`Said`) and its casualties and events
+(`ReportedFact`), made from this extraction's results (`extract_claims`) or from stored rows (a store
+comparing articles, `claims_between`).
 
 Within one article the article binds denial and report to one story, so no date is compared.
 Across articles (`claims_between`) nothing binds them but time, so a report contradicts a denial
@@ -20,14 +24,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from borderwatch.articles import Article
 from borderwatch.extract.document import Document, Span
-from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.quotes import find_quoted
+from borderwatch.extract.results import CasualtyFigure, Claim, Event, Quote
+from borderwatch.extract.rows import claim_row
 from borderwatch.extract.segment import paragraphs
 
-Row = Mapping[str, object]
+StoredRow = Mapping[str, object]  # a row as a store holds it
 
 WINDOW_DAYS = 31
 _WINDOW = timedelta(days=WINDOW_DAYS)
@@ -63,12 +69,119 @@ CONTRADICTING_KINDS = ("killed", "wounded")
 SHOOTING_CODES = ("193", "194", "195")
 
 
-class Report:
-    """One article as this stage reads it: its publication, its extracted rows and its body.
+@dataclass(frozen=True)
+class Said:
+    """A quote as this stage reads it; `ref` is what a claim names as its quote (a Quote, or a stored id)."""
 
-    `body` may be a function returning the text: it is called only when the article's own words are
-    searched, so a store need not read every body to compare one article with all the others.
-    `quoted` (the spans inside quotation marks) is found from the body when not given.
+    ref: object
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+    date_said: date | None
+
+    @classmethod
+    def of(cls, quote: Quote) -> Said:
+        return cls(quote, quote.speaker, quote.text, quote.start, quote.end, quote.date_said)
+
+    @classmethod
+    def of_row(cls, row: StoredRow) -> Said:
+        return cls(
+            row["quote_id"],
+            row["speaker"],
+            str(row["text"]),
+            int(row["char_start"]),
+            int(row["char_end"]),
+            row.get("date_said"),
+        )
+
+
+@dataclass(frozen=True)
+class ReportedFact:
+    """A casualty figure or an event as this stage reads it: what it says, by whom, when, and where in the text.
+
+    `ref` is what a claim names as the contradicting row (a CasualtyFigure or Event, or a stored id); `what`
+    the casualty kind or the event's CAMEO code.
+    """
+
+    ref: object
+    what: str
+    claimed_by: str | None
+    date_start: date | None
+    date_end: date | None
+    date_precision: str
+    start: int
+    end: int
+    evidence: str
+    count: int | None = None  # casualties: the count, else its lower bound
+    side: str | None = None
+    role: str | None = None
+    cameo_name: str = ""  # events
+    negated: bool = False
+
+    @classmethod
+    def casualty(cls, figure: CasualtyFigure) -> ReportedFact:
+        n = figure.count.count if figure.count.count is not None else figure.count.low
+        dating = figure.dating
+        return cls(
+            figure, figure.kind, figure.claimed_by, dating.date_start, dating.date_end, dating.precision,
+            figure.start, figure.end, figure.evidence, count=n, side=figure.side, role=figure.role,
+        )  # fmt: skip
+
+    @classmethod
+    def event(cls, event: Event) -> ReportedFact:
+        dating = event.dating
+        return cls(
+            event, event.trigger.cameo_code, event.claimed_by, dating.date_start, dating.date_end,
+            dating.precision, event.start, event.end, event.evidence, cameo_name=event.trigger.cameo_name,
+            negated=event.negated,
+        )  # fmt: skip
+
+    @classmethod
+    def casualty_row(cls, row: StoredRow) -> ReportedFact:
+        return cls(
+            row["casualty_id"], str(row["kind"]), *_provenance(row),
+            count=row["count"] if row["count"] is not None else row["count_low"],
+            side=row["side"], role=row["role"],
+        )  # fmt: skip
+
+    @classmethod
+    def event_row(cls, row: StoredRow) -> ReportedFact:
+        return cls(
+            row["event_id"], str(row["cameo_code"]), *_provenance(row), cameo_name=str(row["cameo_name"]),
+            negated=bool(row["negated"]),
+        )  # fmt: skip
+
+    @property
+    def well_dated(self) -> bool:
+        """Dated to the month or better, with both bounds: dated well enough to compare across articles."""
+        return self.date_precision in KNOWN_PRECISIONS and None not in (self.date_start, self.date_end)
+
+
+def _provenance(row: StoredRow) -> tuple:
+    """A stored row's claimant, dates and text span, in ReportedFact's order."""
+    return (
+        row["claimed_by"], row["date_start"], row["date_end"], row["date_precision"], int(row["char_start"]),
+        int(row["char_end"]), str(row["evidence"]),
+    )  # fmt: skip
+
+
+def _records(items: Sequence[object], of_row: Callable[[StoredRow], object], of_result: Callable) -> list:
+    """The stage's records of stored rows or of this extraction's results (a list holds one kind or the other;
+    records are kept as they are)."""
+    if not items or isinstance(items[0], Said | ReportedFact):
+        return list(items)
+    return [(of_row if isinstance(items[0], Mapping) else of_result)(item) for item in items]
+
+
+class Report:
+    """One article as this stage reads it: its publication, what it quotes and reports, and its body.
+
+    `quotes`, `casualties` and `events` are stored rows, this extraction's results or this stage's records
+    (Said, ReportedFact); they are read into records when first needed. `body` may be a function returning the
+    text: it is called only when the article's own words are searched, so a store need not read every body
+    to compare one article with all the others. `quoted` (the spans inside quotation marks) is found from
+    the body when not given.
     """
 
     def __init__(
@@ -76,19 +189,31 @@ class Report:
         article_id: str,
         published: date,
         source: str,
-        quotes: Sequence[Row],
-        casualties: Sequence[Row],
-        events: Sequence[Row],
+        quotes: Sequence[StoredRow | Quote | Said],
+        casualties: Sequence[StoredRow | CasualtyFigure | ReportedFact],
+        events: Sequence[StoredRow | Event | ReportedFact],
         body: str | Callable[[], str],
         quoted: list[Span] | None = None,
     ):
         self.article_id, self.published, self.source = article_id, published, source
-        self.quotes, self.casualties, self.events = quotes, casualties, events
+        self._quotes, self._casualties, self._events = quotes, casualties, events
         self._body, self._quoted = body, quoted
         self._denials: list[_Denial] | None = None
 
+    @cached_property
+    def quotes(self) -> list[Said]:
+        return _records(self._quotes, Said.of_row, Said.of)
+
+    @cached_property
+    def casualties(self) -> list[ReportedFact]:
+        return _records(self._casualties, ReportedFact.casualty_row, ReportedFact.casualty)
+
+    @cached_property
+    def events(self) -> list[ReportedFact]:
+        return _records(self._events, ReportedFact.event_row, ReportedFact.event)
+
     @classmethod
-    def of(cls, article: Article, rows: Mapping[str, Sequence[Row]]) -> Report:
+    def of(cls, article: Article, rows: Mapping[str, Sequence[StoredRow]]) -> Report:
         """An article with the rows extracted from it."""
         return cls(
             article.article_id,
@@ -122,16 +247,16 @@ class Report:
         """The dates on which another article's denial must have been made for this article to contradict
         it (None when it reports nothing that could): what a store need read of the others' denials."""
         spans = [
-            (row["date_start"], row["date_end"] + _WINDOW)
-            for row in (
-                *(r for r in self.casualties if r["kind"] in CONTRADICTING_KINDS),
-                *(r for r in self.events if r["cameo_code"] in SHOOTING_CODES),
+            (reported.date_start, reported.date_end + _WINDOW)
+            for reported in (
+                *(r for r in self.casualties if r.what in CONTRADICTING_KINDS),
+                *(r for r in self.events if r.what in SHOOTING_CODES),
             )
-            if _well_dated(row)
+            if reported.well_dated
         ]
         if _OWN_VOICE_ESCALATION.search(self.body):
             spans.append((self.published, self.published + _WINDOW))
-        return (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+        return (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None  # type: ignore[type-var]
 
     def quoted_spans(self) -> list[Span]:
         if self._quoted is None:
@@ -147,7 +272,7 @@ class Report:
 
 @dataclass(frozen=True)
 class _Denial:
-    quote: Row
+    quote: Said
     claimant: str
     topic: str
     role: str | None  # civilian, soldier or None when the denial does not say
@@ -160,7 +285,7 @@ class _Denial:
 @dataclass(frozen=True)
 class _Found:
     kind: str
-    row_id: object
+    ref: object  # the contradicting record's ref; None for a statement
     start: int
     end: int
     text: str
@@ -169,30 +294,24 @@ class _Found:
 
 
 def extract_claims(
-    doc: Document,
-    lexicon: Lexicon,
-    quote_rows: list[dict[str, object]],
-    casualty_rows: list[dict[str, object]],
-    event_rows: list[dict[str, object]],
-) -> list[dict[str, object]]:
-    """One row per (claimant, topic) whose denial the article contradicts, at its first denial."""
-    report = Report(
-        doc.article_id, doc.published, "", quote_rows, casualty_rows, event_rows, doc.body, doc.quoted
-    )
-    rows = _contradicted(report, report)
-    for n, row in enumerate(rows, 1):
-        row["claim_id"] = f"{doc.article_id}-K{n:03d}"
-    return rows
+    doc: Document, quotes: list[Quote], casualties: list[CasualtyFigure], events: list[Event]
+) -> list[Claim]:
+    """One claim per (claimant, topic) whose denial the article contradicts, at its first denial."""
+    # Only what can contradict a denial is read, as a store reads it (CONTRADICTING_KINDS, SHOOTING_CODES).
+    contradicting = [c for c in casualties if c.kind in CONTRADICTING_KINDS]
+    shooting = [e for e in events if e.trigger.cameo_code in SHOOTING_CODES]
+    report = Report(doc.article_id, doc.published, "", quotes, contradicting, shooting, doc.body, doc.quoted)
+    return _contradicted(report, report)
 
 
 def claims_between(new: Report, others: Iterable[Report]) -> list[dict[str, object]]:
     """Claims rows linking one article with others: the new article's denials that another
     contradicts, and other articles' denials that the new one contradicts."""
-    rows: list[dict[str, object]] = []
+    found: list[Claim] = []
     for other in others:
         if other.article_id != new.article_id:
-            rows += _contradicted(new, other) + _contradicted(other, new)
-    return rows
+            found += _contradicted(new, other) + _contradicted(other, new)
+    return [claim_row(claim, stored_id) for claim in found]
 
 
 def claims_across(reports: Sequence[Report]) -> list[dict[str, object]]:
@@ -203,9 +322,14 @@ def claims_across(reports: Sequence[Report]) -> list[dict[str, object]]:
     return rows
 
 
-def _contradicted(denier: Report, reporter: Report) -> list[dict[str, object]]:
-    """The denier's denials that the reporter contradicts: one row per (claimant, topic)."""
-    rows: list[dict[str, object]] = []
+def stored_id(ref: object) -> object:
+    """A stored row's id, as Report reads it from the row: the ref itself."""
+    return ref
+
+
+def _contradicted(denier: Report, reporter: Report) -> list[Claim]:
+    """The denier's denials that the reporter contradicts: one claim per (claimant, topic)."""
+    found_claims: list[Claim] = []
     seen: set[tuple[str, str]] = set()
     for denial in denier.denials():
         if (denial.claimant, denial.topic) in seen:
@@ -214,30 +338,29 @@ def _contradicted(denier: Report, reporter: Report) -> list[dict[str, object]]:
         if found is None:
             continue
         seen.add((denial.claimant, denial.topic))
-        rows.append(_claim_row(denial, found, denier, reporter))
-    return rows
+        found_claims.append(_claim(denial, found, denier, reporter))
+    return found_claims
 
 
 def _denials(report: Report) -> Iterator[_Denial]:
     """Every denial in the article's attributed quotes, in the order of the text."""
-    for quote in sorted(report.quotes, key=lambda q: int(q["char_start"])):
-        claimant = quote["speaker"]
-        if not claimant:
+    for quote in sorted(report.quotes, key=lambda q: q.start):
+        if not quote.speaker:
             continue
-        text, q_start = str(quote["text"]), int(quote["char_start"])
+        text = quote.text
         for match in _DENIAL.finditer(text):
             scope = _ROLE_SCOPE.match(text, match.end())
             words = match.group() + (scope.group() if scope else "")
             role = next((role for role, pattern in _ROLE_WORDS if pattern.search(words)), None)
             yield _Denial(
                 quote,
-                str(claimant),
+                str(quote.speaker),
                 _topic(match.group("topic")),
                 role,
-                q_start + match.start(),
-                q_start + match.end(),
+                quote.start + match.start(),
+                quote.start + match.end(),
                 match.group(),
-                quote.get("date_said") or report.published,
+                quote.date_said or report.published,
             )
 
 
@@ -250,46 +373,45 @@ def _contradiction(denial: _Denial, reporter: Report, same_article: bool) -> _Fo
     """The first thing the reporter says that the denial denies, or None."""
     window = None if same_article else (denial.said - _WINDOW, denial.said)
     if denial.topic == "casualties":
-        for row in reporter.casualties:
+        for casualty in reporter.casualties:
             if (
-                row["claimed_by"] != denial.claimant
-                and row["kind"] in CONTRADICTING_KINDS
-                and denial.role in (None, row["role"])
-                and _dated_within(row, window)
+                casualty.claimed_by != denial.claimant
+                and casualty.what in CONTRADICTING_KINDS
+                and denial.role in (None, casualty.role)
+                and _dated_within(casualty, window)
             ):
-                n = row["count"] if row["count"] is not None else row["count_low"]
-                who = ", ".join(str(v) for v in (row["side"], row["role"]) if v and v != "unknown")
-                what = f"reports {n if n is not None else 'some'} {row['kind']}" + (
+                n = casualty.count
+                who = ", ".join(str(v) for v in (casualty.side, casualty.role) if v and v != "unknown")
+                what = f"reports {n if n is not None else 'some'} {casualty.what}" + (
                     f" ({who})" if who else ""
                 )
-                return _found("casualty", row["casualty_id"], row, what)
+                return _found("casualty", casualty, what)
     elif denial.topic == "shooting":
-        for row in reporter.events:
+        for event in reporter.events:
             if (
-                row["cameo_code"] in SHOOTING_CODES
-                and not row["negated"]
-                and row["claimed_by"] != denial.claimant
-                and _dated_within(row, window)
+                event.what in SHOOTING_CODES
+                and not event.negated
+                and event.claimed_by != denial.claimant
+                and _dated_within(event, window)
             ):
-                return _found("event", row["event_id"], row, f"reports {row['cameo_name']}")
+                return _found("event", event, f"reports {event.cameo_name}")
     elif denial.topic == "escalation" and (window is None or window[0] <= reporter.published <= window[1]):
         return _own_voice_escalation(denial, reporter)
     return None
 
 
-def _well_dated(row: Row) -> bool:
-    """Dated to the month or better, with both bounds: dated well enough to compare across articles."""
-    return row["date_precision"] in KNOWN_PRECISIONS and None not in (row["date_start"], row["date_end"])
-
-
-def _dated_within(row: Row, window: tuple[date, date] | None) -> bool:
+def _dated_within(reported: ReportedFact, window: tuple[date, date] | None) -> bool:
     if window is None:
         return True
-    return _well_dated(row) and row["date_start"] <= window[1] and row["date_end"] >= window[0]
+    return (
+        reported.well_dated
+        and reported.date_start <= window[1]  # type: ignore[operator]
+        and reported.date_end >= window[0]  # type: ignore[operator]
+    )
 
 
-def _found(kind: str, row_id: object, row: Row, what: str) -> _Found:
-    return _Found(kind, row_id, int(row["char_start"]), int(row["char_end"]), str(row["evidence"]), what)
+def _found(kind: str, reported: ReportedFact, what: str) -> _Found:
+    return _Found(kind, reported.ref, reported.start, reported.end, reported.evidence, what)
 
 
 def _own_voice_escalation(denial: _Denial, reporter: Report) -> _Found | None:
@@ -298,17 +420,15 @@ def _own_voice_escalation(denial: _Denial, reporter: Report) -> _Found | None:
     quoted = reporter.quoted_spans()
     for match in _OWN_VOICE_ESCALATION.finditer(body):
         at = match.start()
-        speaker_quote = next(
-            (q for q in reporter.quotes if int(q["char_start"]) <= at < int(q["char_end"])), None
-        )
-        if speaker_quote is not None and speaker_quote["speaker"] == denial.claimant:
+        speaker_quote = next((q for q in reporter.quotes if q.start <= at < q.end), None)
+        if speaker_quote is not None and speaker_quote.speaker == denial.claimant:
             continue
         if speaker_quote is None and any(span.start <= at < span.end for span in quoted):
             continue
         if _NEGATOR_BEFORE.search(body, max(0, at - 40), at):
             continue
         end = _clause_end(body, match.end())
-        speaker = speaker_quote["speaker"] if speaker_quote else None
+        speaker = speaker_quote.speaker if speaker_quote else None
         return _Found("statement", None, at, end, body[at:end], f"says “{body[at:end]}”", speaker)
     return None
 
@@ -318,28 +438,28 @@ def _clause_end(body: str, start: int) -> int:
     return match.start() if match else len(body)
 
 
-def _claim_row(denial: _Denial, found: _Found, denier: Report, reporter: Report) -> dict[str, object]:
+def _claim(denial: _Denial, found: _Found, denier: Report, reporter: Report) -> Claim:
     reporter_name = reporter.reporter(denier)
     if found.speaker:  # someone else's words: 'Name says “…”', with the article when it is another
         line = f"{found.speaker} {found.what}" + ("" if reporter is denier else f" ({reporter_name})")
     else:  # what the article reports, or says in its own voice
         line = f"{reporter_name} {found.what}"
-    return {
-        "claim_id": _cross_id(denial, denier, reporter) if reporter is not denier else None,
-        "article_id": denier.article_id,
-        "claimant": denial.claimant,
-        "claim_text": denial.text,
-        "claim_quote_id": denial.quote["quote_id"],
-        "contradicted_by_kind": found.kind,
-        "contradicted_by_id": found.row_id,
-        "other_article_id": reporter.article_id,
-        "contradiction": f"says “{denial.text}”; {line}",
-        "other_text": found.text,
-        "char_start": denial.start,
-        "char_end": denial.end,
-        "other_char_start": found.start,
-        "other_char_end": found.end,
-    }
+    return Claim(
+        article_id=denier.article_id,
+        claimant=denial.claimant,
+        claim_text=denial.text,
+        quote=denial.quote.ref,
+        contradicted_by_kind=found.kind,
+        contradicted_by=found.ref,
+        other_article_id=reporter.article_id,
+        contradiction=f"says “{denial.text}”; {line}",
+        other_text=found.text,
+        start=denial.start,
+        end=denial.end,
+        other_start=found.start,
+        other_end=found.end,
+        claim_id=_cross_id(denial, denier, reporter) if reporter is not denier else None,
+    )
 
 
 def _cross_id(denial: _Denial, denier: Report, reporter: Report) -> str:

@@ -16,7 +16,8 @@ from borderwatch.extract.dating import date_for
 from borderwatch.extract.document import Document, PlaceMention, Sentence
 from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.numbers import NUMBER, Count, to_count
-from borderwatch.extract.quotes import claimant_at, quoted_spans
+from borderwatch.extract.quotes import claimant_at
+from borderwatch.extract.results import CasualtyFigure, Quote, TroopFigure
 from borderwatch.extract.scan import any_of, words_back
 
 _SOLDIER_NOUNS = (
@@ -121,34 +122,29 @@ class _Figure:
 
 
 def extract_figures(
-    doc: Document, lexicon: Lexicon, quote_rows: list[dict[str, object]]
-) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """Casualty rows and troop-figure rows of the document, in text order."""
-    casualties: list[dict[str, object]] = []
-    troops: list[dict[str, object]] = []
-    quoted = quoted_spans(quote_rows)
+    doc: Document, lexicon: Lexicon, quotes: list[Quote]
+) -> tuple[list[CasualtyFigure], list[TroopFigure]]:
+    """Casualty figures and troop figures of the document, in text order."""
+    casualties: list[CasualtyFigure] = []
+    troops: list[TroopFigure] = []
     for sentence in doc.sentences:
         figures = _figures_in(doc, lexicon, sentence)
         if not figures:
             continue
         _fill_perpetrators(doc, lexicon, sentence, figures)
         for figure in figures:
-            claimant = claimant_at(quoted, figure.start)
+            claimant = claimant_at(quotes, figure.start)
             if figure.side is None and figure.kind and figure.role == "soldier":
                 figure.side = _claimant_country(lexicon, doc, claimant)
             if figure.kind:
-                casualties.append(_casualty_row(doc, sentence, figure, claimant))
+                casualties.append(_casualty(doc, sentence, figure, claimant))
             elif (
                 figure.noun in _MILITARY
                 and figure.side
                 and _is_force_size(figure.count)
                 and not _CAPTIVITY.search(doc.body, sentence.start, sentence.end)
             ):
-                troops.append(_troop_row(doc, lexicon, sentence, figure, claimant))
-    for n, row in enumerate(casualties, 1):
-        row["casualty_id"] = f"{doc.article_id}-C{n:03d}"
-    for n, row in enumerate(troops, 1):
-        row["figure_id"] = f"{doc.article_id}-T{n:03d}"
+                troops.append(_troop(doc, lexicon, sentence, figure, claimant))
     return casualties, troops
 
 
@@ -308,36 +304,30 @@ def _place(doc: Document, sentence: Sentence, after: int = 0, located: bool = Fa
     return (local or places or [None])[0]
 
 
-def _casualty_row(doc: Document, sentence: Sentence, f: _Figure, claimant: str | None) -> dict[str, object]:
-    dating = date_for(doc, f.start)
+def _casualty(doc: Document, sentence: Sentence, f: _Figure, claimant: str | None) -> CasualtyFigure:
     place = _place(doc, sentence)
     local = place if place is not None and place.place.kind != "country" else None
-    return {
-        "casualty_id": None,
-        "article_id": doc.article_id,
-        "event_id": None,
-        "side": f.side,
-        "role": f.role,
-        "kind": f.kind,
-        "count": f.count.count,
-        "count_low": f.count.low,
-        "count_high": f.count.high,
-        "perpetrator": f.perpetrator,
-        "date_start": dating.date_start,
-        "date_end": dating.date_end,
-        "date_precision": dating.precision,
-        "date_phrase": dating.phrase,
-        "admin1": local.place.admin1 if local else None,
-        "location": local.place.name if local else None,
-        "claimed_by": claimant,
-        "sentence_index": sentence.index,
-        "char_start": f.span[0],
-        "char_end": f.span[1],
-        "evidence": doc.body[f.span[0] : f.span[1]],
-    }
+    start, end = f.span
+    return CasualtyFigure(
+        kind=str(f.kind),
+        count=f.count,
+        side=f.side,
+        role=f.role,
+        perpetrator=f.perpetrator,
+        dating=date_for(doc, f.start),
+        admin1=local.place.admin1 if local else None,
+        location=local.place.name if local else None,
+        claimed_by=claimant,
+        sentence_index=sentence.index,
+        start=start,
+        end=end,
+        evidence=doc.body[start:end],
+    )
 
 
-def _troop_row(doc: Document, lexicon: Lexicon, sentence: Sentence, f: _Figure, claimant: str | None):
+def _troop(
+    doc: Document, lexicon: Lexicon, sentence: Sentence, f: _Figure, claimant: str | None
+) -> TroopFigure:
     dating = date_for(doc, f.start)
     territory = _TERRITORY.search(doc.body, f.end, sentence.end)
     place = _place(doc, sentence, after=f.end, located=True)
@@ -348,23 +338,18 @@ def _troop_row(doc: Document, lexicon: Lexicon, sentence: Sentence, f: _Figure, 
     if place is not None and (location is None or place.place.kind != "country"):
         location, admin1 = place.place.name, place.place.admin1 if place.place.kind != "country" else None
     force = lexicon.forces.get(f.side) if f.side else None
-    return {
-        "figure_id": None,
-        "article_id": doc.article_id,
-        "event_id": None,
-        "force": force.name if force else None,
-        "side": f.side,
-        "count": f.count.count,
-        "count_low": f.count.low,
-        "count_high": f.count.high,
-        "unit": f.noun,
-        "location": location,
-        "admin1": admin1,
-        "as_of": dating.date_end if dating.precision == "day" else doc.published,
-        "as_of_precision": dating.precision if dating.precision == "day" else "unknown",
-        "claimed_by": claimant,
-        "sentence_index": sentence.index,
-        "char_start": f.start,
-        "char_end": f.end,
-        "evidence": doc.body[f.start : f.end],
-    }
+    return TroopFigure(
+        count=f.count,
+        force=force.name if force else None,
+        side=f.side,
+        unit=f.noun,
+        location=location,
+        admin1=admin1,
+        as_of=dating.date_end if dating.precision == "day" else doc.published,
+        as_of_precision=dating.precision if dating.precision == "day" else "unknown",
+        claimed_by=claimant,
+        sentence_index=sentence.index,
+        start=f.start,
+        end=f.end,
+        evidence=doc.body[f.start : f.end],
+    )

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from borderwatch.extract.dating import date_for, sentence_clauses
+from borderwatch.extract.dating import Dating, date_for, sentence_clauses
 from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence, Span
 from borderwatch.extract.gazetteer import geo_precision
 from borderwatch.extract.lexicon import Lexicon, Trigger
-from borderwatch.extract.quotes import claimant_at, quoted_spans
+from borderwatch.extract.quotes import claimant_at
+from borderwatch.extract.results import CasualtyFigure, Event, Quote, TroopFigure
 from borderwatch.extract.scan import any_of, words_back
 from borderwatch.extract.speech import resolve_description
 
@@ -47,7 +48,9 @@ _SOURCE_GAP = re.compile(r"\s+from\s+(?:the\s+)?")
 
 
 @dataclass
-class _Event:
+class _Candidate:
+    """A trigger found in a sentence, with its actors and place: an Event once dated and kept."""
+
     trigger: Trigger
     start: int
     end: int
@@ -67,27 +70,23 @@ def _trigger_regex(triggers: tuple[Trigger, ...]) -> re.Pattern[str]:
 def extract_events(
     doc: Document,
     lexicon: Lexicon,
-    quote_rows: list[dict[str, object]],
-    casualty_rows: list[dict[str, object]],
-    troop_rows: list[dict[str, object]],
-) -> list[dict[str, object]]:
-    """Event rows in text order, linked to the casualty and troop rows of their sentence."""
-    found: list[_Event] = []
+    quotes: list[Quote],
+    casualties: list[CasualtyFigure],
+    troops: list[TroopFigure],
+) -> list[Event]:
+    """Events in text order, each with the casualty and troop figures of its sentence that it accounts for."""
+    found: list[_Candidate] = []
     pattern = _trigger_regex(lexicon.triggers)
     actors = _event_actors(doc)
     reported = sorted(
-        (Span(int(q["char_start"]), int(q["char_end"])) for q in quote_rows if q["kind"] == "reported"),
+        (Span(q.start, q.end) for q in quotes if q.kind == "reported"),
         key=lambda span: span.start,
     )
     for sentence in doc.sentences:
         found.extend(_sentence_events(doc, lexicon, sentence, pattern, actors, reported))
-    found.extend(_statement_events(doc, quote_rows))
+    found.extend(_statement_events(doc, quotes))
     found.sort(key=lambda e: e.start)
-    rows = _rows(doc, lexicon, found, quote_rows, casualty_rows)
-    for n, row in enumerate(rows, 1):
-        row["event_id"] = f"{doc.article_id}-E{n:03d}"
-    _link(rows, casualty_rows, troop_rows, lexicon)
-    return rows
+    return _linked(_told(doc, found, quotes), casualties, troops, lexicon)
 
 
 def _sentence_events(
@@ -97,9 +96,9 @@ def _sentence_events(
     pattern: re.Pattern[str],
     actors: list[Mention],
     reported: list[Span],
-) -> list[_Event]:
+) -> list[_Candidate]:
     body = doc.body
-    events: list[_Event] = []
+    events: list[_Candidate] = []
     seen: set[tuple[int, str]] = set()
     for match in pattern.finditer(body, sentence.start, sentence.end):
         if doc.in_quote(match.start()):
@@ -120,7 +119,7 @@ def _sentence_events(
             continue
         seen.add(key)
         clause = parts[clause_index]
-        event = _Event(trigger, match.start(), match.end(), sentence)
+        event = _Candidate(trigger, match.start(), match.end(), sentence)
         negation_from = clause.start
         if match.start() - negation_from > _SHORT_CLAUSE:
             negation_from = max(negation_from, words_back(body, match.start(), 3))
@@ -139,7 +138,7 @@ def _sentence_events(
         places = _places(doc, event, clause.start, clause.end)
         if len(places) > 1:
             for place in places:
-                copy = _Event(
+                copy = _Candidate(
                     trigger,
                     event.start,
                     event.end,
@@ -196,7 +195,7 @@ def _overlap(a: Span, b: Span) -> tuple[int, int]:
 
 
 def _assign_actors(
-    doc: Document, actors: list[Mention], event: _Event, clause_start: int, clause_end: int, floor: int
+    doc: Document, actors: list[Mention], event: _Candidate, clause_start: int, clause_end: int, floor: int
 ) -> None:
     """actor1 and actor2 from the clause: the subject before the trigger (else the nearest actor after
     `floor`, the sentence's start), or the agent or source just after it ('by X', 'from X')."""
@@ -220,7 +219,7 @@ def _assign_actors(
         event.actor2 = next((m for m in after if m.name != (subject.name if subject else None)), None)
 
 
-def _places(doc: Document, event: _Event, clause_start: int, clause_end: int) -> list[PlaceMention]:
+def _places(doc: Document, event: _Candidate, clause_start: int, clause_end: int) -> list[PlaceMention]:
     """Places of the event's clause, most precise first kept: a capital standing for its government
     ('from Yerevan') is not a place, nor is a dateline ('YEREVAN —', where the report was filed); a
     country gives way to a place in it, and a province to a place in that province ('Tegh, a village in
@@ -271,42 +270,35 @@ def _is_dateline(doc: Document, mention: PlaceMention) -> bool:
     return _DATELINE_TAIL.match(doc.body, mention.end) is not None
 
 
-def _statement_events(doc: Document, quote_rows: list[dict[str, object]]) -> list[_Event]:
+def _statement_events(doc: Document, quotes: list[Quote]) -> list[_Candidate]:
     """A reported statement with its own date in the sentence is an event: who said it, when."""
     events = []
-    for row in quote_rows:
-        if row["kind"] != "reported" or not row["speaker"]:
+    for quote in quotes:
+        if quote.kind != "reported" or not quote.speaker:
             continue
-        sentence = doc.sentences[int(row["sentence_index"])]
-        q_start, q_end = int(row["char_start"]), int(row["char_end"])
+        sentence = doc.sentences[quote.sentence_index]
         own_time = [
             t
             for t in doc.within(doc.times, sentence.start, sentence.end)
-            if not (q_start <= t.start < q_end) and t.precision == "day"
+            if not (quote.start <= t.start < quote.end) and t.precision == "day"
         ]
         if not own_time:
             continue
         speaker = next(
-            (m for m in doc.actors if m.name == row["speaker"] and sentence.start <= m.start < q_start), None
+            (m for m in doc.actors if m.name == quote.speaker and sentence.start <= m.start < quote.start),
+            None,
         )
-        event = _Event(STATEMENT, sentence.start, sentence.end, sentence, actor1=speaker)
+        event = _Candidate(STATEMENT, sentence.start, sentence.end, sentence, actor1=speaker)
         events.append(event)
     return events
 
 
-def _rows(
-    doc: Document,
-    lexicon: Lexicon,
-    found: list[_Event],
-    quote_rows: list[dict[str, object]],
-    casualty_rows: list[dict[str, object]],
-) -> list[dict[str, object]]:
-    """One row per event, but the same event told twice in one article (same code, date and place, and no
-    actor that differs: a retelling may leave one out) is kept once, where it is first told."""
-    rows = []
+def _told(doc: Document, found: list[_Candidate], quotes: list[Quote]) -> list[Event]:
+    """One Event per event found, but the same event told twice in one article (same code, date and place,
+    and no actor that differs: a retelling may leave one out) is kept once, where it is first told."""
+    told = []
     seen: dict[tuple, list[tuple[str | None, str | None]]] = {}
     relatives = _last_trigger_before_relative(doc, found)
-    quoted = quoted_spans(quote_rows)
     for event in found:
         is_statement = event.trigger is STATEMENT
         dating = date_for(doc, event.start, dates_noun_before_relative=id(event) in relatives)
@@ -316,7 +308,7 @@ def _rows(
                 for t in doc.within(doc.times, event.sentence.start, event.sentence.end)
                 if t.precision == "day"
             )
-            dating = type(dating)(time.date_start, time.date_end, time.precision, time.phrase)
+            dating = Dating(time.date_start, time.date_end, time.precision, time.phrase)
         actor1, assoc = _as_actor(event.actor1)
         actor2, _ = _as_actor(event.actor2)
         place = event.place.place if event.place else None
@@ -327,45 +319,37 @@ def _rows(
             continue
         seen.setdefault(key, []).append((actor1, actor2))
         start, end = (event.sentence.start, event.sentence.end)
-        claimant = None if is_statement else claimant_at(quoted, event.start)
-        rows.append(
-            {
-                "event_id": None,
-                "article_id": doc.article_id,
-                "event_type": event.trigger.event_type,
-                "sub_event_type": event.trigger.sub_event_type,
-                "cameo_code": event.trigger.cameo_code,
-                "cameo_name": event.trigger.cameo_name,
-                "trigger": None if is_statement else doc.body[event.start : event.end],
-                "actor1": actor1,
-                "actor1_text": event.actor1.text if event.actor1 else None,
-                "assoc_actor1": assoc,
-                "actor2": actor2,
-                "actor2_text": event.actor2.text if event.actor2 else None,
-                "interaction": _interaction(event.actor1, event.actor2),
-                "date_start": dating.date_start,
-                "date_end": dating.date_end,
-                "date_precision": dating.precision,
-                "date_phrase": dating.phrase,
-                "country": place.country if place else None,
-                "admin1": admin1,
-                "location": location,
-                "location_text": event.place.text if event.place else None,
-                "latitude": place.latitude if place else None,
-                "longitude": place.longitude if place else None,
-                "geo_precision": _geo_precision(doc, event.place),
-                "fatalities": None,
-                "claimed_by": claimant,
-                "negated": event.negated,
-                "summary": None,
-                "sentence_index": event.sentence.index,
-                "char_start": start,
-                "char_end": end,
-                "evidence": doc.body[start:end],
-                "_trigger_start": event.start,
-            }
+        told.append(
+            Event(
+                trigger=event.trigger,
+                trigger_text=None if is_statement else doc.body[event.start : event.end],
+                trigger_start=event.start,
+                actor1=actor1,
+                actor1_text=event.actor1.text if event.actor1 else None,
+                assoc_actor1=assoc,
+                actor2=actor2,
+                actor2_text=event.actor2.text if event.actor2 else None,
+                interaction=_interaction(event.actor1, event.actor2),
+                dating=dating,
+                country=place.country if place else None,
+                admin1=admin1,
+                location=location,
+                location_text=event.place.text if event.place else None,
+                latitude=place.latitude if place else None,
+                longitude=place.longitude if place else None,
+                geo_precision=_geo_precision(doc, event.place),
+                claimed_by=None if is_statement else claimant_at(quotes, event.start),
+                negated=event.negated,
+                sentence_index=event.sentence.index,
+                start=start,
+                end=end,
+                evidence=doc.body[start:end],
+                fatalities=None,
+                casualties=(),
+                troops=(),
+            )
         )
-    return rows
+    return told
 
 
 def _same_actors(these: tuple[str | None, ...], told: tuple[str | None, ...]) -> bool:
@@ -377,9 +361,9 @@ def _same_actors(these: tuple[str | None, ...], told: tuple[str | None, ...]) ->
     return any(these) and all(a is None or a == b for a, b in zip(these, told, strict=True))
 
 
-def _last_trigger_before_relative(doc: Document, found: list[_Event]) -> set[int]:
+def _last_trigger_before_relative(doc: Document, found: list[_Candidate]) -> set[int]:
     """Events whose trigger is the last noun before ', which …' (the relative clause dates them)."""
-    by_sentence: dict[int, list[_Event]] = defaultdict(list)
+    by_sentence: dict[int, list[_Candidate]] = defaultdict(list)
     for event in found:
         if event.trigger is not STATEMENT:
             by_sentence[event.sentence.index].append(event)
@@ -409,65 +393,68 @@ def _interaction(a: Mention | None, b: Mention | None) -> str | None:
     return " – ".join(kinds) if kinds else None
 
 
-def _link(rows: list[dict[str, object]], casualty_rows, troop_rows, lexicon: Lexicon) -> None:
-    """Casualties and troop figures join the nearest fitting event of their sentence; fatalities follow."""
-    by_sentence: dict[object, list[dict[str, object]]] = defaultdict(list)
-    for row in rows:
-        by_sentence[row["sentence_index"]].append(row)
-    for casualty in casualty_rows:
-        codes = _CASUALTY_CODES.get(str(casualty["kind"]), ())
-        candidates = [r for r in by_sentence.get(casualty["sentence_index"], ()) if r["cameo_code"] in codes]
+def _linked(
+    told: list[Event], casualties: list[CasualtyFigure], troops: list[TroopFigure], lexicon: Lexicon
+) -> list[Event]:
+    """Casualties and troop figures join the nearest fitting event of their sentence; fatalities follow,
+    and the victims' side becomes the event's second actor."""
+    if not casualties and not troops:
+        return told
+    by_sentence: dict[int, list[int]] = defaultdict(list)  # positions in `told`
+    for i, event in enumerate(told):
+        by_sentence[event.sentence_index].append(i)
+    linked: dict[int, list[CasualtyFigure]] = defaultdict(list)
+    for casualty in casualties:
+        codes = _CASUALTY_CODES.get(casualty.kind, ())
+        candidates = [
+            i for i in by_sentence.get(casualty.sentence_index, ()) if told[i].trigger.cameo_code in codes
+        ]
         if candidates:
-            best = min(candidates, key=lambda r: abs(int(r["_trigger_start"]) - int(casualty["char_start"])))
-            casualty["event_id"] = best["event_id"]
-    for figure in troop_rows:
-        candidates = by_sentence.get(figure["sentence_index"])
+            best = min(candidates, key=lambda i: abs(told[i].trigger_start - casualty.start))
+            linked[best].append(casualty)
+    forces: dict[int, list[TroopFigure]] = defaultdict(list)
+    for figure in troops:
+        candidates = by_sentence.get(figure.sentence_index)
         if candidates:
-            figure["event_id"] = candidates[0]["event_id"]
-    by_event: dict[object, list[dict[str, object]]] = defaultdict(list)
-    for casualty in casualty_rows:
-        by_event[casualty["event_id"]].append(casualty)
-    for row in rows:
-        linked = by_event.get(row["event_id"], [])
-        killed = [c for c in linked if c["kind"] == "killed"]
-        counts = [c["count"] if c["count"] is not None else c["count_low"] for c in killed]
-        if counts and all(n is not None for n in counts):
-            row["fatalities"] = sum(counts)  # type: ignore[arg-type]
-        if linked:
-            _victims_as_actor2(row, linked, lexicon)
-        row["summary"] = _summary(row)
-        del row["_trigger_start"]
+            forces[candidates[0]].append(figure)
+    return [_with_figures(event, linked[i], forces[i], lexicon) for i, event in enumerate(told)]
 
 
-def _victims_as_actor2(row: dict[str, object], casualties: list[dict[str, object]], lexicon: Lexicon) -> None:
+def _with_figures(
+    event: Event, casualties: list[CasualtyFigure], troops: list[TroopFigure], lexicon: Lexicon
+) -> Event:
+    """The event with its figures: the killed summed (when every figure has a count) and the victims' side."""
+    if not casualties and not troops:
+        return event  # most events: nothing to add, and no copy to make
+    counts = [
+        c.count.count if c.count.count is not None else c.count.low for c in casualties if c.kind == "killed"
+    ]
+    actor1, actor2 = event.actor1, event.actor2
+    if casualties:
+        actor1, actor2 = _victims_as_actor2(actor1, actor2, casualties[0], lexicon)
+    return replace(
+        event,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=sum(counts) if counts and all(n is not None for n in counts) else None,  # type: ignore[arg-type]
+        casualties=tuple(casualties),
+        troops=tuple(troops),
+    )
+
+
+def _victims_as_actor2(
+    actor1: str | None, actor2: str | None, first: CasualtyFigure, lexicon: Lexicon
+) -> tuple[str | None, str | None]:
     """The victims' side is the event's second actor: its armed forces for soldiers, its civilians otherwise."""
-    first = casualties[0]
-    side = first["side"]
+    side = first.side
     forces = lexicon.forces.get(str(side))
-    if forces is not None and row["actor1"] == forces.name:
-        row["actor1"] = (
-            None  # the count phrase ('three Armenian soldiers') names the victims, not the attacker
-        )
-    if first["perpetrator"] and not row["actor1"]:
-        row["actor1"] = first["perpetrator"]
-    if side and (row["actor2"] is None or row["actor2"] == row["actor1"]):
-        if first["role"] == "civilian" or forces is None:
-            row["actor2"] = f"{side} (civilians)" if first["role"] == "civilian" else side
+    if forces is not None and actor1 == forces.name:
+        actor1 = None  # the count phrase ('three Armenian soldiers') names the victims, not the attacker
+    if first.perpetrator and not actor1:
+        actor1 = first.perpetrator
+    if side and (actor2 is None or actor2 == actor1):
+        if first.role == "civilian" or forces is None:
+            actor2 = f"{side} (civilians)" if first.role == "civilian" else side
         else:
-            row["actor2"] = forces.name
-
-
-def _summary(row: dict[str, object]) -> str:
-    who = row["actor1"] or "An unnamed actor"
-    what = str(row["cameo_name"])
-    text = f"{'Not: ' if row['negated'] else ''}{who} — {what}"
-    if row["actor2"]:
-        text += f" — {row['actor2']}"
-    where = row["location"] or row["admin1"] or row["country"]
-    if where:
-        text += f", {where}"
-    if row["date_phrase"]:
-        text += f" ({row['date_phrase']})"
-    if row["fatalities"]:
-        text += f"; {row['fatalities']} killed"
-    return text
+            actor2 = forces.name
+    return actor1, actor2

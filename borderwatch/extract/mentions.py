@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from borderwatch.extract.document import Document, Mention, PlaceMention
+from borderwatch.extract.english import MILITARY_RANKS, MONTHS, WEEKDAYS
 from borderwatch.extract.gazetteer import Gazetteer, Place
 from borderwatch.extract.lexicon import Actor, Lexicon
 from borderwatch.extract.scan import any_of, finditer_at, match_starts, spans_test, words_back
@@ -25,7 +26,8 @@ _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
 _FULL_NAME_AT_WORD = rf"[A-Z](?<![\w-].)[a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}"
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?P<more>(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*){0,4})")
 _WORD = re.compile(r"\S+")
-_RANK = re.compile(r"(?:Col|Gen|Lt|Maj|Capt|Brig|Adm)\.")  # where rank_then_name can start
+_RANKS = "|".join(MILITARY_RANKS)
+_RANK = re.compile(rf"(?:{_RANKS})\.")  # where rank_then_name can start
 _POSSESSIVE_GAP = re.compile(r"(?:[’']s)?\s*")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?(\S+)")
@@ -70,25 +72,8 @@ _NOT_NAME_WORDS = frozenset(
         "I",
         "Last",
         "Next",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *(day.capitalize() for day in WEEKDAYS),
+        *(month.capitalize() for month in MONTHS),
         "According",
         "Calling",
         "Meanwhile",
@@ -118,13 +103,13 @@ class _Patterns:
     def __init__(self, lexicon: Lexicon):
         self.actor = re.compile(any_of(lexicon.actor_forms, word_start=True) + r"(?![\w-])")
         role = any_of(lexicon.roles)
-        rank = r"(?:(?:Col|Gen|Lt|Maj|Capt|Brig|Adm)\.?\s+)*"
+        rank = rf"(?:(?:{_RANKS})\.?\s+)*"
         # "Secretary-General Stanislav Zas", "CSTO spokesman Vladimir Zainetdinov", "Col. Gen. Anatoly Sidorov"
         self.role_then_name = re.compile(
             rf"(?<![\w-])(?P<role>{role})(?:\s+of\s+the\s+\S+)?,?\s+{rank}(?P<name>{_FULL_NAME})(?![\w-])"
         )
         self.rank_then_name = re.compile(
-            rf"(?<![\w-])(?P<rank>(?:Col|Gen|Lt|Maj|Capt|Brig|Adm)\.\s+){rank}"
+            rf"(?<![\w-])(?P<rank>(?:{_RANKS})\.\s+){rank}"
             rf"(?P<name>{_FULL_NAME})(?![\w-])"
         )
         # "Toivo Klaar, the EU’s special representative", "Nikol Pashinyan, Armenia’s prime minister"

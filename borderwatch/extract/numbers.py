@@ -10,41 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from borderwatch.extract.english import NUMBER_SCALES as _SCALES
+from borderwatch.extract.english import NUMBER_TENS as _TENS
+from borderwatch.extract.english import NUMBER_UNITS as _UNITS
 from borderwatch.extract.scan import any_of, initials_gate
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Vague amounts: the lower bound ACLED-style readers take, never a count.
 VAGUE = {
     "dozens": 12,

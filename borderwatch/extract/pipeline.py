@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-
 from borderwatch.articles import Article
 from borderwatch.extract import claims, counts, events, quotes
 from borderwatch.extract.document import Document
 from borderwatch.extract.gazetteer import geo_precision
 from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.mentions import find_mentions
+from borderwatch.extract.rows import TableRows, table_rows
 from borderwatch.extract.segment import paragraphs, sentences
 from borderwatch.extract.time import find_times
 
 # Bump when the rules or lexicon semantics change: stored articles are then re-extracted.
 EXTRACTOR_VERSION = "1.1.0"
-
-_WORD = re.compile(r"\w+(?:[-’']\w+)*")
-
-Rows = dict[str, list[dict[str, object]]]
 
 
 def extract_document(article: Article, lexicon: Lexicon) -> Document:
@@ -32,90 +26,16 @@ def extract_document(article: Article, lexicon: Lexicon) -> Document:
     return doc
 
 
-def extract_article(article: Article, lexicon: Lexicon) -> Rows:
+def extract_article(article: Article, lexicon: Lexicon) -> TableRows:
     """Every table's rows for one article (the articles row included)."""
     doc = extract_document(article, lexicon)
-    quote_rows = quotes.extract_quotes(doc, lexicon)
-    casualty_rows, troop_rows = counts.extract_figures(doc, lexicon, quote_rows)
-    event_rows = events.extract_events(doc, lexicon, quote_rows, casualty_rows, troop_rows)
-    claim_rows = claims.extract_claims(doc, lexicon, quote_rows, casualty_rows, event_rows)
-    return {
-        "articles": [_article_row(article, doc)],
-        "events": event_rows,
-        "casualties": casualty_rows,
-        "troop_figures": troop_rows,
-        "quotes": quote_rows,
-        "actors": _actor_rows(doc),
-        "places": _place_rows(doc),
-        "claims": claim_rows,
-    }
+    found_quotes = quotes.extract_quotes(doc, lexicon)
+    casualties, troops = counts.extract_figures(doc, lexicon, found_quotes)
+    found_events = events.extract_events(doc, lexicon, found_quotes, casualties, troops)
+    found_claims = claims.extract_claims(doc, found_quotes, casualties, found_events)
+    return table_rows(
+        article, doc, found_quotes, casualties, troops, found_events, found_claims, EXTRACTOR_VERSION
+    )
 
 
-def _article_row(article: Article, doc: Document) -> dict[str, object]:
-    return {
-        "article_id": article.article_id,
-        "title": article.title,
-        "published": article.published,
-        "source": article.source,
-        "url": article.url,
-        "path": article.path,
-        "language": article.language,
-        "n_sentences": len(doc.sentences),
-        "n_words": len(_WORD.findall(article.body)),
-        "ingested_at": None,
-        "extractor_version": EXTRACTOR_VERSION,
-    }
-
-
-def _actor_rows(doc: Document) -> list[dict[str, object]]:
-    grouped = defaultdict(list)
-    for mention in doc.actors:
-        grouped[mention.name].append(mention)
-    rows = []
-    for name, mentions in grouped.items():
-        first = mentions[0]
-        aliases = sorted({m.text for m in mentions if m.text != name})
-        rows.append(
-            {
-                "actor_id": name,
-                "name": name,
-                "kind": first.kind,
-                "country": first.country or None,
-                "role": next((m.role for m in mentions if m.role), None),
-                "organisation": next((m.organisation for m in mentions if m.organisation), None),
-                "aliases": "|".join(aliases) or None,
-                "first_seen": doc.published,
-                "n_mentions": len(mentions),
-                "article_id": doc.article_id,
-            }
-        )
-    return sorted(rows, key=lambda r: str(r["name"]))
-
-
-def _place_rows(doc: Document) -> list[dict[str, object]]:
-    grouped = defaultdict(list)
-    for mention in doc.places:
-        grouped[mention.place.place_id].append(mention)
-    rows = []
-    for place_id, mentions in grouped.items():
-        place = mentions[0].place
-        aliases = sorted({m.text for m in mentions if m.text != place.name})
-        rows.append(
-            {
-                "place_id": place_id,
-                "name": place.name,
-                "kind": place.kind,
-                "country": place.country,
-                "admin1": place.admin1,
-                "latitude": place.latitude,
-                "longitude": place.longitude,
-                "aliases": "|".join(aliases) or None,
-                "source": place.source,
-                "n_mentions": len(mentions),
-                "article_id": doc.article_id,
-            }
-        )
-    return sorted(rows, key=lambda r: str(r["name"]))
-
-
-__all__ = ["EXTRACTOR_VERSION", "extract_article", "extract_document", "geo_precision"]
+__all__ = ["EXTRACTOR_VERSION", "TableRows", "extract_article", "extract_document", "geo_precision"]

@@ -8,12 +8,15 @@ for a paragraph that is all quote, the speaker of the quote before it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from borderwatch.extract.document import Document, Sentence, Span
+from borderwatch.extract.english import DAY_PARTS, NEEDS_THAT
 from borderwatch.extract.lexicon import Lexicon
+from borderwatch.extract.results import Quote
 from borderwatch.extract.scan import any_of
-from borderwatch.extract.speech import AUDIENCE, NEEDS_THAT, SPEECH_VERB, Speaker, speaker_in
+from borderwatch.extract.speech import AUDIENCE, SPEECH_VERB, Speaker, speaker_in
 from borderwatch.extract.time import TimeMention
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
@@ -28,7 +31,7 @@ _ACCORDING_GAP = 4  # words allowed between 'according to' and the source's name
 _VERB_IN_GAP = re.compile(r"(?<![\w-])(?:there|is|are|was|were|has|have|had)(?![\w-])", re.IGNORECASE)
 _ACCORDING_TO = re.compile(any_of(["According to", "according to"], word_start=True) + r"\s+")
 _CLAUSE_LEAD = re.compile(
-    r"(?:\s*(?:on|in|late on|early on)\s+\w+(?:\s+(?:morning|evening|night|afternoon))?)?"
+    rf"(?:\s*(?:on|in|late on|early on)\s+\w+(?:\s+(?:{'|'.join(DAY_PARTS)}))?)?"
     r"\s*,?\s*(?:that\s+)?"
 )
 _ACCUSED_OF = re.compile(r"[^,.;]{1,60}?\bof\s+\w+ing\b")  # 'accused Baku’s military of opening fire'
@@ -79,11 +82,11 @@ def _trim(body: str, span: Span) -> Span:
     return Span(start, end)
 
 
-def extract_quotes(doc: Document, lexicon: Lexicon) -> list[dict[str, object]]:
-    """Quote rows in text order; also records the quoted spans on the document."""
+def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
+    """Quotes in text order; also records the quoted spans on the document."""
     body = doc.body
     doc.quoted = find_quoted(body, doc.paragraphs)
-    rows: list[dict[str, object]] = []
+    found: list[Quote] = []
     direct_sentences: set[int] = set()
     for raw in doc.quoted:
         span = _trim(body, raw)
@@ -93,20 +96,16 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[dict[str, object]]:
         speaker, verb, kind = _attribute(doc, raw, sentence)
         if kind == "direct":
             direct_sentences.add(sentence.index)
-        rows.append(_row(doc, lexicon, span, sentence, speaker, verb, kind, exclude=[raw]))
+        found.append(_quote(doc, lexicon, span, sentence, speaker, verb, kind, exclude=[raw]))
     for sentence in doc.sentences:
         if sentence.index in direct_sentences:
             continue
         reported = _reported(doc, sentence)
         if reported:
             clause, speaker, verb = reported
-            rows.append(_row(doc, lexicon, clause, sentence, speaker, verb, "reported", exclude=[clause]))
-    rows.sort(key=lambda r: r["char_start"])
-    _inherit_speakers(doc, rows)
-    _inherit_dates(rows)
-    for n, row in enumerate(rows, 1):
-        row["quote_id"] = f"{doc.article_id}-Q{n:03d}"
-    return rows
+            found.append(_quote(doc, lexicon, clause, sentence, speaker, verb, "reported", exclude=[clause]))
+    found.sort(key=lambda q: q.start)
+    return _inherit_dates(_inherit_speakers(doc, found))
 
 
 def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | None, str, str]:
@@ -166,20 +165,22 @@ def _kind(doc: Document, raw: Span, sentence: Sentence, attributed_after: bool) 
     return "partial"
 
 
-def _inherit_speakers(doc: Document, rows: list[dict[str, object]]) -> None:
+def _inherit_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
     """A quote with no attribution continues the speaker of the quote just before it (same or previous paragraph)."""
+    result = []
     last = None
-    for row in rows:
-        if row["speaker"]:
-            last = row
-            continue
-        if last is None:
-            continue
-        here = doc.sentences[int(row["sentence_index"])].paragraph
-        there = doc.sentences[int(last["sentence_index"])].paragraph
-        if here - there <= 1:
-            for key in ("speaker", "speaker_role", "speaker_org"):
-                row[key] = last[key]
+    for quote in quotes:
+        if quote.speaker:
+            last = quote
+        elif last is not None:
+            here = doc.sentences[quote.sentence_index].paragraph
+            there = doc.sentences[last.sentence_index].paragraph
+            if here - there <= 1:
+                quote = replace(
+                    quote, speaker=last.speaker, speaker_role=last.speaker_role, speaker_org=last.speaker_org
+                )
+        result.append(quote)
+    return result
 
 
 def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | None:
@@ -297,7 +298,7 @@ def _trim_reported(body: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-def _row(
+def _quote(
     doc: Document,
     lexicon: Lexicon,
     span: Span,
@@ -306,30 +307,28 @@ def _row(
     verb: str,
     kind: str,
     exclude: list[Span],
-) -> dict[str, object]:
+) -> Quote:
     text = doc.body[span.start : span.end]
     said = _date_said(doc, sentence, exclude)
     audience = (
         AUDIENCE.match(doc.body, doc.body.find(verb, sentence.start) + len(verb)) if verb == "told" else None
     )
-    return {
-        "quote_id": None,
-        "article_id": doc.article_id,
-        "speaker": speaker.name if speaker else None,
-        "speaker_text": speaker.text if speaker else None,
-        "speaker_role": (speaker.role or None) if speaker else None,
-        "speaker_org": (speaker.organisation or None) if speaker else None,
-        "kind": kind,
-        "text": text,
-        "verb": verb or None,
-        "date_said": said.date_start if said else None,
-        "date_precision": said.precision if said else "unknown",
-        "topic": topic_of(text, lexicon),
-        "audience": audience.group("audience") if audience else None,
-        "sentence_index": sentence.index,
-        "char_start": span.start,
-        "char_end": span.end,
-    }
+    return Quote(
+        kind=kind,
+        text=text,
+        start=span.start,
+        end=span.end,
+        sentence_index=sentence.index,
+        speaker=speaker.name if speaker else None,
+        speaker_text=speaker.text if speaker else None,
+        speaker_role=(speaker.role or None) if speaker else None,
+        speaker_org=(speaker.organisation or None) if speaker else None,
+        verb=verb or None,
+        date_said=said.date_start if said else None,
+        date_precision=said.precision if said else "unknown",
+        topic=topic_of(text, lexicon),
+        audience=audience.group("audience") if audience else None,
+    )
 
 
 def _date_said(doc: Document, sentence: Sentence, exclude: list[Span]) -> TimeMention | None:
@@ -341,18 +340,18 @@ def _date_said(doc: Document, sentence: Sentence, exclude: list[Span]) -> TimeMe
     return None
 
 
-def _inherit_dates(rows: list[dict[str, object]]) -> None:
+def _inherit_dates(quotes: list[Quote]) -> list[Quote]:
     """A speaker's later quotes in the article share the date of that speaker's dated statement."""
-    dated: dict[str, dict[str, object]] = {}
-    for row in rows:
-        speaker = row["speaker"]
-        if not speaker:
-            continue
-        if row["date_said"] is not None:
-            dated.setdefault(str(speaker), row)
-        elif speaker in dated:
-            row["date_said"] = dated[str(speaker)]["date_said"]
-            row["date_precision"] = dated[str(speaker)]["date_precision"]
+    dated: dict[str, Quote] = {}
+    result = []
+    for quote in quotes:
+        if quote.speaker and quote.date_said is not None:
+            dated.setdefault(quote.speaker, quote)
+        elif quote.speaker in dated:
+            first = dated[quote.speaker]
+            quote = replace(quote, date_said=first.date_said, date_precision=first.date_precision)
+        result.append(quote)
+    return result
 
 
 def topic_of(text: str, lexicon: Lexicon) -> str | None:
@@ -378,14 +377,9 @@ def _topic_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(any_of(owner)), owner
 
 
-def quoted_spans(quote_rows: list[dict[str, object]]) -> list[tuple[int, int, object]]:
-    """(start, end, speaker) of each quote row, in the rows' order."""
-    return [(int(row["char_start"]), int(row["char_end"]), row["speaker"]) for row in quote_rows]
-
-
-def claimant_at(quoted: list[tuple[int, int, object]], offset: int) -> str | None:
-    """The speaker of the first quote row (in the rows' order) holding the offset."""
-    for start, end, speaker in quoted:
-        if start <= offset < end:
-            return speaker  # type: ignore[return-value]
+def claimant_at(quotes: list[Quote], offset: int) -> str | None:
+    """The speaker of the first quote (in the list's order) holding the offset."""
+    for quote in quotes:
+        if quote.start <= offset < quote.end:
+            return quote.speaker
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from borderwatch.extract.document import Sentence, Span
+from borderwatch.extract.english import MILITARY_RANKS, MONTH_ABBREVIATIONS
 from borderwatch.extract.scan import words_back
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -21,26 +22,13 @@ _ABBREVIATIONS = frozenset(
         "mrs",
         "ms",
         "dr",
-        "col",
-        "gen",
-        "lt",
-        "maj",
-        "capt",
+        *(rank.lower() for rank in MILITARY_RANKS),
+        # ranks news abbreviates that the mentions stage does not read before a name
         "sgt",
+        "cmdr",
         "st",
         "no",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTH_ABBREVIATIONS,
         "jr",
         "sr",
         "prof",
@@ -60,9 +48,6 @@ _ABBREVIATIONS = frozenset(
         "i.e",
         "a.m",
         "p.m",
-        "adm",
-        "brig",
-        "cmdr",
     ]
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")

@@ -11,45 +11,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from borderwatch.extract import english
 from borderwatch.extract.document import Document, Mention
 from borderwatch.extract.scan import any_of
 
-SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|claimed|claims|explained|explains|"
-    "stated|states|warned|warns|announced|announces|insisted|insists|argued|argues|reported|reports|reporting|"
-    "assured|assures|confirmed|confirms|denied|denies|emphasised|emphasized|underlined|pointed out|"
-    "wrote|writes|declared|declares|alleged|alleges|accused|accuses|urged|urges|asserted|asserts|"
-    "continued|concluded|reiterated|remarked|recalled|acknowledged|admitted|believes|believed|"
-    # participles that carry speech after a main clause: 'Baku denied the report, saying …'
-    "saying|adding|accusing|warning|insisting|claiming|stressing|noting"
-)
-# Verbs that take a noun as readily as a clause: reported speech only with 'that' ('reported that …').
-NEEDS_THAT = frozenset(
-    [
-        "reported",
-        "reports",
-        "reporting",
-        "accusing",
-        "warning",
-        "accused",
-        "accuses",
-        "denied",
-        "denies",
-        "urged",
-        "urges",
-        "confirmed",
-        "confirms",
-        "announced",
-        "announces",
-        "wrote",
-        "writes",
-        "recalled",
-        "acknowledged",
-        "admitted",
-        "continued",
-        "concluded",
-    ]
-)
+SPEECH_VERBS = "|".join(english.SPEECH_VERBS)
 # No verb above is another followed by a space, so the trie (any_of) matches what the alternation did.
 SPEECH_VERB = re.compile(rf"(?P<verb>{any_of(SPEECH_VERBS.split('|'), word_start=True)})(?![\w-])")
 AUDIENCE = re.compile(

@@ -21,6 +21,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from borderwatch.extract.english import DAY_PARTS, NUMBER_UNITS, ORDINALS
+from borderwatch.extract.english import MONTH_ABBREVIATIONS as _MONTH_ABBREVIATIONS
+from borderwatch.extract.english import MONTHS as _MONTHS
+from borderwatch.extract.english import WEEKDAYS as _WEEKDAYS
+
 PRECISIONS = ("day", "week", "month", "year", "unknown")
 
 
@@ -36,23 +41,11 @@ class TimeMention:
 
 Interval = tuple[date, date, str]
 
-# calendar.month_name follows the locale; the article's language is English whatever the machine's is.
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
 _MONTH_NUMBER = {name: i for i, name in enumerate(_MONTHS, 1)}
-_MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
 # Northern-hemisphere meteorological seasons, by the month each starts in; winter runs into the next year.
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_NUMBER = {name: i for i, name in enumerate(_WEEKDAYS)}
-_NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-)  # fmt: skip
+_NUMBER_WORDS = tuple(word for word, n in NUMBER_UNITS.items() if 1 <= n <= 12)
 _COUNT_WORDS = {
     "a": 1, **{word: i for i, word in enumerate(_NUMBER_WORDS, 1)}, "a couple of": 2, "couple of": 2,
     "few": 3, "several": 5,
@@ -97,6 +90,7 @@ def _words_of(phrases: Iterable[str]) -> str:
 _MONTH = rf"(?:{_trie(_MONTHS)})(?!\w)"
 _MONTH_OR_ABBR = rf"(?:{_trie([*_MONTHS, *_MONTH_ABBREVIATIONS])})(?:\.|(?!\w))"
 _WEEKDAY = rf"(?:{_trie(_WEEKDAYS)})(?!\w)"
+_DAY_PART = "|".join(DAY_PARTS)
 # Words after a number that make it a count, not a day or a year ("May 12 soldiers", "2021 troops").
 _COUNTED_NOUNS = (
     "soldier", "troop", "person", "civilian", "resident", "refugee", "villager", "house", "home", "building",
@@ -142,7 +136,7 @@ _PREFIX = rf"(?:(?P<btw>between)\s+|(?P<pre>{_trie(_PREPOSITIONS)})\s+|)"
 # Modifiers that keep the bare unit's interval: "early May", "mid-2021", "the end of May".
 _PARTS = (
     "end", "beginning", "start", "middle", "turn", "first half", "second half",
-    *(f"{which} {unit}" for which in ("first", "second", "third", "last", "final")
+    *(f"{which} {unit}" for which in (*ORDINALS, "last", "final")
       for unit in ("week", "weeks", "days", "quarter")),
 )  # fmt: skip
 _PART_OF_PHRASES = (
@@ -152,9 +146,7 @@ _PART_OF_PHRASES = (
 _EARLY_LATE = ("early", "late", "mid")
 _PART_OF = _opt(rf"{_trie(_PART_OF_PHRASES)}\s+|{_trie(_EARLY_LATE)}(?:\s+|-)")
 _HOURS_OF = tuple(f"{the}{which} hours of" for the in ("", "the ") for which in ("early", "small", "wee"))
-_TIME_OF = tuple(
-    f"{the}{part} of" for the in ("", "the ") for part in ("night", "morning", "evening", "afternoon")
-)
+_TIME_OF = tuple(f"{the}{part} of" for the in ("", "the ") for part in DAY_PARTS)
 _DAY_PARTS = (*_HOURS_OF, *_TIME_OF, "the eve of", "eve of", "late", "early", "late on", "early on")
 _WEEKDAY_MODS = (
     *_HOURS_OF, *_TIME_OF, "late", "early", "overnight", "late on", "early on", "overnight on", "last",
@@ -245,7 +237,7 @@ _KINDS = {
     "year": rf"(?P<y_y>{_YEAR})(?![-–—/][0-9])(?(pre)|{_NOT_A_COUNT})",
     "weekday": (
         rf"(?:(?P<wd_mod>{_trie(_WEEKDAY_MODS)})\s+|)(?P<wd_wd>{_WEEKDAY})"
-        r"(?:\s+(?:morning|afternoon|evening|night)(?!\w)|)"
+        rf"(?:\s+(?:{_DAY_PART})(?!\w)|)"
     ),
     "unit": (
         rf"(?:(?P<u_mod>{_UNIT_MOD})|)(?P<u_rel>{_trie(_RELATIVE)})\s+"
@@ -262,7 +254,7 @@ _KINDS = {
     "today": (
         r"(?:(?:earlier|later)\s+|)"
         rf"(?:(?P<td_w>{_trie(_TODAY_WORDS)})(?!\w)|(?P<td_w2>{_trie(_DAY_NEXT_TO_TODAY)})"
-        r"(?:\s+(?:morning|afternoon|evening|night)|)(?!\w))"
+        rf"(?:\s+(?:{_DAY_PART})|)(?!\w))"
     ),
 }
 

@@ -18,13 +18,12 @@ import pyarrow as pa
 from borderwatch import schema
 from borderwatch.articles import Article
 from borderwatch.extract import claims
+from borderwatch.extract.rows import TableRows as Rows  # the extractor's type, under this module's name
 from borderwatch.paths import DEFAULT_DB
 from borderwatch.schema import DUCKDB_TYPES, EXTRACTED_TABLES, PANDAS_DTYPES, TABLES, Table
 from borderwatch.store.filters import Filter
 
 LOCK_WAIT_SECONDS = 30.0
-
-Rows = Mapping[str, Sequence[Mapping[str, object]]]
 
 
 @dataclass(frozen=True)

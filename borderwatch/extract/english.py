@@ -1,0 +1,57 @@
+"""English closed-class word lists the extractor reads: calendar names, number words, ranks, speech verbs.
+
+Each list is written here once, in lower case unless English writes the words capitalised (military
+ranks); a module that needs another case or a regex builds it from these.
+"""
+
+from __future__ import annotations
+
+# calendar.month_name follows the locale; the article's language is English whatever the machine's is.
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_PARTS = ("morning", "afternoon", "evening", "night")
+
+# Cardinal number words by value: units (with the teens), tens and scales.
+NUMBER_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+NUMBER_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+NUMBER_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# The ordinals a time phrase counts parts of a period with ('the first weeks of May').
+ORDINALS = ("first", "second", "third")
+
+# Military ranks as news abbreviates them before a name ('Col. Gen. Anatoly Sidorov').
+MILITARY_RANKS = ("Col", "Gen", "Lt", "Maj", "Capt", "Brig", "Adm")
+
+# Verbs that attribute words to a speaker, in every form news uses them.
+SPEECH_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "stressed", "stresses", "noted", "notes",
+    "claimed", "claims", "explained", "explains", "stated", "states", "warned", "warns", "announced",
+    "announces", "insisted", "insists", "argued", "argues", "reported", "reports", "reporting", "assured",
+    "assures", "confirmed", "confirms", "denied", "denies", "emphasised", "emphasized", "underlined",
+    "pointed out", "wrote", "writes", "declared", "declares", "alleged", "alleges", "accused", "accuses",
+    "urged", "urges", "asserted", "asserts", "continued", "concluded", "reiterated", "remarked", "recalled",
+    "acknowledged", "admitted", "believes", "believed",
+    # participles that carry speech after a main clause: 'Baku denied the report, saying …'
+    "saying", "adding", "accusing", "warning", "insisting", "claiming", "stressing", "noting",
+)  # fmt: skip
+# Speech verbs that take a noun as readily as a clause: reported speech only with 'that' ('reported that …').
+NEEDS_THAT = frozenset(
+    (
+        "reported", "reports", "reporting", "accusing", "warning", "accused", "accuses", "denied", "denies",
+        "urged", "urges", "confirmed", "confirms", "announced", "announces", "wrote", "writes", "recalled",
+        "acknowledged", "admitted", "continued", "concluded",
+    )
+)  # fmt: skip
