@@ -48,8 +48,8 @@ class Metadata:
 
 def safe_name(name: str) -> str:
     """A display name for an uploaded file: its last path component, without path, control or bidi characters."""
-    base = PurePath(strip_controls(name).replace("\\", "/")).name
-    cleaned = _UNSAFE_NAME.sub("_", base).strip(" .")
+    base = PurePath(name.replace("\\", "/")).name
+    cleaned = strip_controls(_UNSAFE_NAME.sub("_", base)).strip(" .")
     return cleaned or "unnamed"
 
 
