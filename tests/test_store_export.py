@@ -13,7 +13,7 @@ from borderwatch.store.export import to_csv, write_tables, zip_tables
 HOSTILE = {
     "article_id": "abc123def456",
     "casualty_id": "abc123def456-C001",
-    "side": "=HYPERLINK(\"http://example.org\",\"click\")",
+    "side": '=HYPERLINK("http://example.org","click")',
     "role": "+soldier",
     "kind": "-killed",
     "perpetrator": "@SUM(1+1)",
@@ -35,7 +35,7 @@ def _frame():
 
 def test_formula_starts_are_neutralised_and_numbers_stay_numbers():
     (row,) = _rows(to_csv(_frame()))
-    assert row["side"] == "'=HYPERLINK(\"http://example.org\",\"click\")"
+    assert row["side"] == '\'=HYPERLINK("http://example.org","click")'
     assert (row["role"], row["kind"], row["perpetrator"]) == ("'+soldier", "'-killed", "'@SUM(1+1)")
     assert (row["location"], row["admin1"]) == ("'\tTab village", "'\rReturn")
     assert (row["count"], row["count_low"]) == ("-3", "-3")
