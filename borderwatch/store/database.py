@@ -304,10 +304,17 @@ def _chain(err: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
+_HELD = (
+    "could not set lock",  # another process holds the file
+    "conflicting lock",
+    "different configuration than existing connections",  # this process holds it the other way
+)
+
+
 def _is_lock(err: BaseException) -> bool:
-    """Whether another process holds the file (not a damaged "block", which also says "lock")."""
+    """Whether the file is held by another connection (not a damaged "block", which also says "lock")."""
     text = str(err).lower()
-    return "could not set lock" in text or "conflicting lock" in text
+    return any(phrase in text for phrase in _HELD)
 
 
 _DISK_FULL = ("no space left on device", "file too large", "disk quota exceeded")
