@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import date, datetime
 
@@ -197,3 +198,11 @@ def test_an_unforeseen_failure_is_one_line_from_read_path_and_article_from_bytes
             call()
         assert "\n" not in str(err.value)
         assert "could not be read (RuntimeError: something went wrong)" in str(err.value)
+
+
+def test_a_pipe_or_a_folder_named_as_an_article_is_refused_without_reading(tmp_path):
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)  # reading it would wait for a writer for ever
+    for path in (pipe, tmp_path):
+        with pytest.raises(ArticleError, match="not a file"):
+            read_path(path)

@@ -270,7 +270,6 @@ def test_read_only_mode(tmp_path, monkeypatch, capsys):
 
 def test_a_reader_in_the_same_process_as_a_writer_is_told_the_store_is_busy(tmp_path):
     store = _store_with_an_article(tmp_path / "bw.duckdb")
-    with store.writer():
-        with pytest.raises(StoreBusy):
-            store.articles()
+    with store.writer(), pytest.raises(StoreBusy):
+        store.articles()
     assert len(store.articles()) == 1

@@ -144,17 +144,24 @@ def files_in(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+_OVER_LIMIT = (
+    f"the file is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for one article; "
+    "split it or remove what is not the article"
+)
+
+
 def read_path(path: Path, meta: Metadata = Metadata(), today: date | None = None) -> Article:
     """Read one article file from disk (size checked before reading); raises only ArticleError."""
     shown = one_line(str(path))  # the path as messages and the store show it: no bidi or control characters
     try:
         if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                shown,
-                f"the file is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit "
-                "for one article; split it or remove what is not the article",
-            )
-        data = path.read_bytes()
+            raise ArticleError(shown, _OVER_LIMIT)
+        if path.exists() and not path.is_file():
+            raise ArticleError(shown, "not a file (a folder, device or pipe); name an article file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)  # a file still growing is not read without end
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise ArticleError(shown, _OVER_LIMIT)
         article = article_from_bytes(path.name, data, meta, today)
     except ArticleError as err:
         raise ArticleError(shown, err.problem) from None
