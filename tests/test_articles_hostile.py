@@ -71,6 +71,18 @@ def test_front_matter_that_is_not_plain_key_value_lines_is_refused(front_matter,
     assert reason in _refusal(front_matter)
 
 
+@pytest.mark.parametrize(
+    "nesting",
+    ["[" * (MAX_FRONT_MATTER_CHARS - 100), "[" * 30_000 + "]" * 30_000, "{a: " * 15_000, "[\n" * 30_000],
+)
+def test_deeply_nested_brackets_are_refused_quickly(nesting):
+    started = time.monotonic()
+    for front_matter in (f"published: 2021-07-04\ntitle: {nesting}", nesting):
+        with pytest.raises(ArticleError):
+            _article(front_matter)
+    assert time.monotonic() - started < 1.0
+
+
 def test_a_field_over_the_limit_is_refused_and_one_at_it_accepted():
     at_limit = "T" * MAX_FIELD_CHARS
     assert _article(f"published: 2021-07-04\ntitle: {at_limit}").title == at_limit

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -28,6 +29,7 @@ _NULLS = ("", "~", "null", "Null", "NULL")  # YAML's plain spellings of "no valu
 _KEPT_CONTROLS = "\n\t"
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")  # the lone surrogates surrogateescape makes of invalid bytes
 _ASCII = bytes(range(128))
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
 
 
 def strip_controls(text: str) -> str:
@@ -207,16 +209,17 @@ def read_front_matter(yaml_text: str, source: str) -> dict[str, str | None]:
             "source, url and language in it",
         )
     try:
-        # The parser's events are only read, never built into values: an alias costs one event.
-        events = list(yaml.parse(yaml_text, Loader=yaml.SafeLoader))
+        # Events are read one by one and never built into values: an alias costs one event, and the
+        # first list, mapping or reference ends the reading (the pure-Python parser is quadratic in
+        # the depth of nested brackets, so it must not be left to read them all).
+        return _fields(yaml.parse(yaml_text, Loader=_YAML_LOADER), source)
     except yaml.YAMLError as err:
         raise ArticleError(
             source, f"the front matter is not valid YAML ({err.__class__.__name__}); fix it"
         ) from None
-    return _fields(events, source)
 
 
-def _fields(events: list[yaml.Event], source: str) -> dict[str, str | None]:
+def _fields(events: Iterable[yaml.Event], source: str) -> dict[str, str | None]:
     """Walk the parser's events: one mapping of scalar keys to scalar values, nothing else."""
     fields: dict[str, str | None] = {}
     key: str | None = None
@@ -239,7 +242,7 @@ def _fields(events: list[yaml.Event], source: str) -> dict[str, str | None]:
             else:
                 fields[key] = _scalar(event, key, source)
                 key = None
-        elif isinstance(event, yaml.ScalarEvent) and not event.value.strip() and event.style is None:
+        elif isinstance(event, yaml.ScalarEvent) and not event.value.strip() and not event.style:
             continue  # an empty front matter: no fields
         elif isinstance(event, yaml.CollectionStartEvent | yaml.ScalarEvent):
             raise ArticleError(source, _not_a_field(key, in_mapping))
@@ -258,7 +261,10 @@ def _not_a_field(key: str | None, in_mapping: int) -> str:
         return "the front matter must be 'key: value' lines"
     if key is None:
         return "a front-matter key must be a plain word (e.g. 'title')"
-    return f"'{_key_name(key)}' in the front matter is a list or a mapping; give it one value on its line"
+    return (
+        f"'{_key_name(key)}' in the front matter is a list or a mapping; give it one value on its line "
+        "(in quotes if it starts with [ or {)"
+    )
 
 
 def _key_name(key: str) -> str:
@@ -266,7 +272,7 @@ def _key_name(key: str) -> str:
 
 
 def _scalar(event: yaml.ScalarEvent, key: str, source: str) -> str | None:
-    if event.style is None and event.value in _NULLS:
+    if not event.style and event.value in _NULLS:
         return None
     return _checked(event.value, f"'{_key_name(key)}'", source)
 
