@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 
 from borderwatch import paths, schema
-from borderwatch.articles import Article
+from borderwatch.articles import Article, one_line
 from borderwatch.extract import claims
 from borderwatch.paths import DEFAULT_DB
 from borderwatch.schema import DUCKDB_TYPES, EXTRACTED_TABLES, PANDAS_DTYPES, TABLES, Table
@@ -67,7 +67,7 @@ class StoreError(Exception):
     """A store that cannot be used; str() is one line saying what is wrong and what to do."""
 
     def __init__(self, message: str):
-        super().__init__(" ".join(message.split()))
+        super().__init__(one_line(message))
 
 
 class StoreBusy(StoreError):
