@@ -114,8 +114,10 @@ class Store:
                 "unset it to add, remove or re-extract articles"
             )
         con = self._open(read_only)
+        failed = True
         try:
             yield con
+            failed = False
         except StoreError:
             raise
         except Exception as err:
@@ -124,7 +126,7 @@ class Store:
                 raise
             raise problem from err
         finally:
-            self._close(con)
+            self._close(con, quietly=failed)  # a failure on close must not hide the one before it
 
     def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         """Connect, waiting while another process holds the file: about a second for a reader (then
@@ -147,11 +149,13 @@ class Store:
                     ) from err
                 time.sleep(0.05)
 
-    def _close(self, con: duckdb.DuckDBPyConnection) -> None:
+    def _close(self, con: duckdb.DuckDBPyConnection, quietly: bool = False) -> None:
         """Close a connection; closing writes the log to the file, which can meet a full disk."""
         try:
             con.close()
         except Exception as err:
+            if quietly:
+                return
             problem = _store_problem(self.path, err)
             if problem is None:
                 raise
