@@ -184,12 +184,13 @@ def _export(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     for row in Store(_db(args), read_only=True).articles().itertuples():
-        print(f"{row.article_id}  {row.published:%Y-%m-%d}  {row.source or '-'}  {row.title or row.path}")
+        shown = one_line(row.title or row.path or "")
+        print(f"{row.article_id}  {row.published:%Y-%m-%d}  {one_line(row.source or '-')}  {shown}")
     return 0
 
 
 def _remove(args: argparse.Namespace) -> int:
-    store, missing = Store(_db(args)), []
+    store, missing = Store(_db(args), create=False), []
     for article_id in args.article_ids:
         if store.remove(article_id):
             print(f"{article_id}: removed with all its rows")
@@ -199,7 +200,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _reextract(args: argparse.Namespace) -> int:
-    n = reextract_all(Store(_db(args)), default_lexicon(), _progress)
+    n = reextract_all(Store(_db(args), create=False), default_lexicon(), _progress)
     print(f"re-extracted {n} article{'' if n == 1 else 's'}")
     return 0
 

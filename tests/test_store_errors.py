@@ -91,11 +91,15 @@ def test_a_text_file_or_a_folder_is_not_a_store(tmp_path, capsys):
         Store(tmp_path)
 
 
-def test_list_and_export_of_a_missing_store_are_errors_not_a_new_store(tmp_path, capsys):
+def test_commands_on_a_missing_store_are_errors_not_a_new_store(tmp_path, capsys):
     missing = tmp_path / "absent.duckdb"
     assert main(["list", "--db", str(missing)]) == 2
     assert "there is no store at" in _one_error_line(capsys)
     assert main(["export", "--out", str(tmp_path / "out"), "--db", str(missing)]) == 2
+    assert "there is no store at" in _one_error_line(capsys)
+    assert main(["remove", "abc123def456", "--db", str(missing)]) == 2
+    assert "there is no store at" in _one_error_line(capsys)
+    assert main(["reextract", "--db", str(missing)]) == 2
     assert "there is no store at" in _one_error_line(capsys)
     assert not missing.exists() and not (tmp_path / "out").exists()
 

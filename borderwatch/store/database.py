@@ -86,11 +86,12 @@ class Store:
     is a StoreError with a one-line message.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool | None = None):
-        """Open (or, unless read-only, create) the store; `read_only=None` follows $BORDERWATCH_READ_ONLY."""
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool | None = None, create: bool = True):
+        """Open the store, creating it when it is missing unless read-only or `create` is False;
+        `read_only=None` follows $BORDERWATCH_READ_ONLY."""
         self.path = Path(path)
         self.read_only = paths.read_only() if read_only is None else read_only
-        if self.read_only or self.path.exists():
+        if self.read_only or not create or self.path.exists():
             _check_store_file(self.path)
         if self.read_only:
             with self._connect(read_only=True):
