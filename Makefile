@@ -11,7 +11,7 @@ SOURCES := $(wildcard borderwatch/extract/*.py)
 .PHONY: run test lint format store eval bench bench-ingest geo clean
 
 run: $(VENV)/.installed store
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
+	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true
 
 # The store is built when it is missing and brought up to date when an article, a lexicon file or the
 # extractor changes: new files are added and every stored article (added ones too) is re-extracted.

@@ -15,8 +15,14 @@ LEXICON_DIR = DATA_DIR / "lexicon"
 GEO_DIR = DATA_DIR / "geo"
 DEFAULT_DB = DATA_DIR / "borderwatch.duckdb"
 DB_ENV = "BORDERWATCH_DB"
+READ_ONLY_ENV = "BORDERWATCH_READ_ONLY"
 
 
 def db_path() -> Path:
     """The store to use when none is named: $BORDERWATCH_DB, else data/borderwatch.duckdb."""
     return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def read_only() -> bool:
+    """Whether $BORDERWATCH_READ_ONLY asks for a store that is only read (a dashboard for viewers)."""
+    return os.environ.get(READ_ONLY_ENV, "").strip().lower() in ("1", "true", "yes", "on")

@@ -38,7 +38,7 @@ def test_article_id_ignores_whitespace_differences():
         ("---\ntitle: x\npublished: last Tuesday\n---\nBody.", "not a date"),
         ("---\ntitle: x\npublished: 2099-01-01\n---\nBody.", "in the future"),
         ("---\ntitle: x\npublished: 2021-07-04\n---\n   \n", "no body"),
-        ("---\ntitle: [unclosed\npublished: 2021-07-04\n---\nBody.", "not valid YAML"),
+        ('---\ntitle: "unclosed\npublished: 2021-07-04\n---\nBody.', "not valid YAML"),
     ],
 )
 def test_bad_articles_are_refused_with_the_reason(text, message):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePath
 
@@ -18,9 +18,12 @@ from borderwatch.articles import (
     Article,
     ArticleError,
     article_id_for,
-    decode_text,
+    decode,
+    one_line,
     parse_article,
     parse_published,
+    strip_controls,
+    unexpected,
 )
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -44,23 +47,37 @@ class Metadata:
 
 
 def safe_name(name: str) -> str:
-    """A display name for an uploaded file: its last path component, without path or control characters."""
+    """A display name for an uploaded file: its last path component, without path, control or bidi characters."""
     base = PurePath(name.replace("\\", "/")).name
-    cleaned = _UNSAFE_NAME.sub("_", base).strip(" .")
+    cleaned = strip_controls(_UNSAFE_NAME.sub("_", base)).strip(" .")
     return cleaned or "unnamed"
 
 
 def article_from_bytes(
     name: str, data: bytes, meta: Metadata = Metadata(), today: date | None = None
 ) -> Article:
-    """An Article from an uploaded or read file: .md/.txt with front matter, bare text with metadata, or .html."""
+    """An Article from an uploaded or read file: .md/.txt with front matter, bare text with metadata, or .html.
+
+    Every failure, foreseen or not, is an ArticleError with a one-line message naming the file.
+    """
     name = safe_name(name)
+    try:
+        decoded = decode(data, name)
+        article = _article_from_text_of(name, decoded.text, meta, today)
+    except ArticleError:
+        raise
+    except Exception as err:  # a failure no check foresaw still names the file, on one line
+        raise unexpected(name, err) from None
+    return replace(article, warnings=article.warnings + decoded.warnings) if decoded.warnings else article
+
+
+def _article_from_text_of(name: str, text: str, meta: Metadata, today: date | None) -> Article:
+    """An Article from a file's decoded text, by the kind of file its name says it is."""
     suffix = Path(name).suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
         raise ArticleError(
             name, f"'{suffix or 'no extension'}' files are not articles; use .md, .txt or .html"
         )
-    text = decode_text(data, name)
     if suffix in HTML_SUFFIXES:
         from borderwatch.articles.webpage import article_from_html
 
@@ -93,10 +110,10 @@ def article_from_text(
         raise ArticleError(name, NO_DATE_IN_FILE if from_file else NO_DATE_IN_TEXT)
     return Article(
         article_id=article_id_for(body),
-        title=(meta.title or "").strip(),
+        title=one_line(meta.title or ""),
         published=parse_published(meta.published, name, today),
-        source=(meta.source or "").strip(),
-        url=(meta.url or "").strip(),
+        source=one_line(meta.source or ""),
+        url=one_line(meta.url or ""),
         path=name,
         language="en",
         body=body,
@@ -105,15 +122,12 @@ def article_from_text(
 
 def _override(article: Article, meta: Metadata, today: date | None) -> Article:
     published = parse_published(meta.published, article.path, today) if meta.published else article.published
-    return Article(
-        article.article_id,
-        meta.title or article.title,
-        published,
-        meta.source or article.source,
-        meta.url or article.url,
-        article.path,
-        article.language,
-        article.body,
+    return replace(
+        article,
+        title=one_line(meta.title or "") or article.title,
+        published=published,
+        source=one_line(meta.source or "") or article.source,
+        url=one_line(meta.url or "") or article.url,
     )
 
 
@@ -130,26 +144,29 @@ def files_in(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+_OVER_LIMIT = (
+    f"the file is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit for one article; "
+    "split it or remove what is not the article"
+)
+
+
 def read_path(path: Path, meta: Metadata = Metadata(), today: date | None = None) -> Article:
-    """Read one article file from disk (size checked before reading)."""
+    """Read one article file from disk (size checked before reading); raises only ArticleError."""
+    shown = one_line(str(path))  # the path as messages and the store show it: no bidi or control characters
     try:
         if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                str(path),
-                f"the file is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB limit "
-                "for one article; split it or remove what is not the article",
-            )
-        data = path.read_bytes()
+            raise ArticleError(shown, _OVER_LIMIT)
+        if path.exists() and not path.is_file():
+            raise ArticleError(shown, "not a file (a folder, device or pipe); name an article file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)  # a file still growing is not read without end
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise ArticleError(shown, _OVER_LIMIT)
+        article = article_from_bytes(path.name, data, meta, today)
+    except ArticleError as err:
+        raise ArticleError(shown, err.problem) from None
     except OSError as err:
-        raise ArticleError(str(path), f"cannot read the file ({err.strerror}); check the path") from None
-    article = article_from_bytes(path.name, data, meta, today)
-    return Article(
-        article.article_id,
-        article.title,
-        article.published,
-        article.source,
-        article.url,
-        str(path),
-        article.language,
-        article.body,
-    )
+        raise ArticleError(shown, f"cannot read the file ({err.strerror or err}); check the path") from None
+    except Exception as err:  # a failure no check foresaw still names the file, on one line
+        raise unexpected(shown, err) from None
+    return replace(article, path=shown)

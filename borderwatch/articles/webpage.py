@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from borderwatch.articles import Article, ArticleError, article_id_for, parse_published
+from borderwatch.articles import Article, ArticleError, article_id_for, one_line, parse_published
 
 MIN_ARTICLE_WORDS = 20
 
@@ -47,16 +47,16 @@ def article_from_html(
         raise ArticleError(
             source, "the page gives no publication date; enter the published date (YYYY-MM-DD)"
         )
-    headline = (title or meta.get("title") or "").strip()
+    headline = one_line(title or meta.get("title") or "")
     body = _paragraphs(text, headline)
     return Article(
         article_id=article_id_for(body),
         title=headline,
         published=parse_published(found_date, source, today),
-        source=(site or meta.get("sitename") or meta.get("hostname") or "").strip(),
-        url=(url or meta.get("url") or "").strip(),
+        source=one_line(site or meta.get("sitename") or meta.get("hostname") or ""),
+        url=one_line(url or meta.get("url") or ""),
         path=source,
-        language=(meta.get("language") or "en"),
+        language=one_line(meta.get("language") or "") or "en",
         body=body,
     )
 

@@ -15,8 +15,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from borderwatch import schema
-from borderwatch.articles import Article
+from borderwatch import paths, schema
+from borderwatch.articles import Article, one_line
 from borderwatch.extract import claims
 from borderwatch.extract.rows import TableRows as Rows  # the extractor's type, under this module's name
 from borderwatch.paths import DEFAULT_DB
@@ -24,6 +24,11 @@ from borderwatch.schema import DUCKDB_TYPES, EXTRACTED_TABLES, PANDAS_DTYPES, TA
 from borderwatch.store.filters import Filter
 
 LOCK_WAIT_SECONDS = 30.0
+READ_LOCK_WAIT_SECONDS = 1.0  # a page waits this long for a writer, then says it will retry
+# Never fetch or load DuckDB extensions: a file that is not a store (e.g. SQLite) must not start a download.
+CONNECTION_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB file
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -57,16 +62,43 @@ def _create_sql(table: Table) -> str:
     return f"CREATE TABLE IF NOT EXISTS {table.name} ({cols}{key})"
 
 
+class StoreError(Exception):
+    """A store that cannot be used; str() is one line saying what is wrong and what to do."""
+
+    def __init__(self, message: str):
+        super().__init__(one_line(message))
+
+
+class StoreBusy(StoreError):
+    """The store is held by a writer for longer than a reader waits."""
+
+    def __init__(self, message: str = "the store is being updated; this page will retry"):
+        super().__init__(message)
+
+
 class Store:
     """A BorderWatch store in one DuckDB file.
 
     Connections are short-lived so that the dashboard and the command line can share the file:
     DuckDB lets one process write at a time, and a writer that finds the file locked waits.
+    Every problem with the file itself (missing, not a store, damaged, read-only, disk full, busy)
+    is a StoreError with a one-line message.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB):
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool | None = None, create: bool = True):
+        """Open the store, creating it when it is missing unless read-only or `create` is False;
+        `read_only=None` follows $BORDERWATCH_READ_ONLY."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = paths.read_only() if read_only is None else read_only
+        if self.read_only or not create or self.path.exists():
+            _check_store_file(self.path)
+        if self.read_only:
+            with self._connect(read_only=True):
+                return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create the folder for the store {self.path}: {err.strerror}") from None
         with self._connect() as con:
             for table in TABLES.values():
                 con.execute(_create_sql(table))
@@ -75,19 +107,59 @@ class Store:
     # -- connections ---------------------------------------------------------------------------
     @contextmanager
     def _connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=read_only and self.path.exists())
-                break
-            except duckdb.IOException as err:
-                if "lock" not in str(err).lower() or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+        """A connection for one unit of work; a problem with the store file becomes a StoreError."""
+        if not read_only and self.read_only:
+            raise StoreError(
+                f"the store {self.path} is open read-only ({paths.READ_ONLY_ENV}=1); "
+                "unset it to add, remove or re-extract articles"
+            )
+        con = self._open(read_only)
+        failed = True
         try:
             yield con
+            failed = False
+        except StoreError:
+            raise
+        except Exception as err:
+            problem = _store_problem(self.path, err)
+            if problem is None:
+                raise
+            raise problem from err
         finally:
+            self._close(con, quietly=failed)  # a failure on close must not hide the one before it
+
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        """Connect, waiting while another process holds the file: about a second for a reader (then
+        StoreBusy), LOCK_WAIT_SECONDS for a writer."""
+        deadline = time.monotonic() + (READ_LOCK_WAIT_SECONDS if read_only else LOCK_WAIT_SECONDS)
+        while True:
+            try:
+                return duckdb.connect(
+                    str(self.path), read_only=read_only and self.path.exists(), config=CONNECTION_CONFIG
+                )
+            except duckdb.Error as err:
+                if not _is_lock(err):
+                    raise _store_problem(self.path, err) or _cannot_open(self.path, err) from err
+                if time.monotonic() > deadline:
+                    if read_only:
+                        raise StoreBusy() from err
+                    raise StoreError(
+                        f"the store {self.path} is held by another program for over "
+                        f"{LOCK_WAIT_SECONDS:.0f} s; wait for it to finish and try again"
+                    ) from err
+                time.sleep(0.05)
+
+    def _close(self, con: duckdb.DuckDBPyConnection, quietly: bool = False) -> None:
+        """Close a connection; closing writes the log to the file, which can meet a full disk."""
+        try:
             con.close()
+        except Exception as err:
+            if quietly:
+                return
+            problem = _store_problem(self.path, err)
+            if problem is None:
+                raise
+            raise problem from err
 
     def version(self) -> tuple[float, int]:
         """Changes whenever the store changes; the dashboard's caches key on it."""
@@ -202,6 +274,105 @@ class Store:
                 "FROM articles a LEFT JOIN events e USING (article_id)"
             ).fetchone()
         return row[0], row[1]
+
+
+def _check_store_file(path: Path) -> None:
+    """Refuse, before DuckDB opens it, a path that is missing, a folder or another kind of file."""
+    if not path.exists():
+        raise StoreError(
+            f"there is no store at {path}; add articles with `python -m borderwatch ingest FILES --db {path}` "
+            "or name an existing store"
+        )
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file; name the .duckdb file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError as err:
+        raise StoreError(f"cannot read the store {path}: {err.strerror}; check its permissions") from None
+    if head.startswith(SQLITE_MAGIC):
+        raise StoreError(
+            f"{path} is a SQLite database, not a BorderWatch store (DuckDB); name the right file"
+        )
+    if head[8:12] != DUCKDB_MAGIC:
+        raise StoreError(f"{path} is not a DuckDB file, so not a BorderWatch store; name the right file")
+
+
+def _chain(err: BaseException) -> Iterator[BaseException]:
+    """An exception and those it was raised while handling (a failed rollback hides the real cause)."""
+    seen: set[int] = set()
+    current: BaseException | None = err
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+_HELD = (
+    "could not set lock",  # another process holds the file
+    "conflicting lock",
+    "different configuration than existing connections",  # this process holds it the other way
+)
+
+
+def _is_lock(err: BaseException) -> bool:
+    """Whether the file is held by another connection (not a damaged "block", which also says "lock")."""
+    text = str(err).lower()
+    return any(phrase in text for phrase in _HELD)
+
+
+_DISK_FULL = ("no space left on device", "file too large", "disk quota exceeded")
+_READ_ONLY = ("read-only file system", "permission denied")
+_DAMAGED = {  # what DuckDB says → what it means
+    "checksum": "a block of it fails its checksum",
+    "corrupt": "DuckDB reports it corrupt",
+    "could not read enough bytes": "the file is cut short",
+    "database has been invalidated": "DuckDB stopped using it after an internal error",
+}
+
+
+def _store_problem(path: Path, err: BaseException) -> StoreError | None:
+    """The StoreError an exception stands for, or None when it is not about the store file.
+
+    A full disk is looked for through the whole chain first, so a rollback that fails after it does
+    not hide it.
+    """
+    chain = [str(e).lower() for e in _chain(err) if isinstance(e, duckdb.Error | OSError)]
+    if any(phrase in text for text in chain for phrase in _DISK_FULL):
+        return StoreError(
+            f"the disk is full: the store {path} could not be written (an article being stored is left "
+            "out whole, never half); free some space and run it again"
+        )
+    if not isinstance(err, duckdb.Error | OSError):
+        return None
+    text = chain[0]
+    if any(phrase in text for phrase in _READ_ONLY):
+        return StoreError(
+            f"cannot write to the store {path}: the file or its folder is read-only; fix the permissions, "
+            f"or set {paths.READ_ONLY_ENV}=1 to only read it"
+        )
+    if "not a valid duckdb database file" in text or ("extension" in text and "sqlite" in text):
+        return StoreError(f"{path} is not a DuckDB file, so not a BorderWatch store; name the right file")
+    damage = next((meaning for phrase, meaning in _DAMAGED.items() if phrase in text), None)
+    if damage:
+        return StoreError(
+            f"the store {path} is damaged ({damage}); restore it from a backup, or build a new one "
+            "with `python -m borderwatch ingest` and another --db"
+        )
+    if "version" in text and ("database file" in text or "storage" in text):
+        return StoreError(f"the store {path} was written by another DuckDB version; {_first_line(err)}")
+    return None
+
+
+def _cannot_open(path: Path, err: BaseException) -> StoreError:
+    return StoreError(f"cannot open the store {path}: {_first_line(err)}")
+
+
+def _first_line(err: BaseException) -> str:
+    """An error's message, without DuckDB's 'IO Error:'-style prefix, on one line and cut short."""
+    text = " ".join(str(err).split())
+    text = text.split(": ", 1)[1] if text.split(": ", 1)[0].endswith("Error") else text
+    return text[:160]
 
 
 class Writer:
