@@ -12,14 +12,15 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from borderwatch.paths import db_path
 from borderwatch.schema import BOOL, DATE, FLOAT, INT, TABLES, TIMESTAMP
 from borderwatch.store.database import Store
 from borderwatch.store.filters import Filter
 
+APP_TITLE = "BorderWatch"
 FILTER_STATE = "borderwatch_filter"
+FRAMED = "borderwatch_framed"  # set by the frame in a run that drew the sidebar; taken by the page it runs
 BOUNDS_STATE = "borderwatch_date_bounds"  # the corpus's date range on the previous run
 # Widget keys: with bind="query-params" each is also the URL query parameter's name.
 DATES_KEY, ACTORS_KEY, TYPES_KEY, PROVINCES_KEY = "dates", "actor", "event_type", "province"
@@ -178,23 +179,46 @@ def reset_filters() -> None:
 
 
 def current_filter() -> Filter:
-    """The Filter the sidebar made on this run (pages read it here, first)."""
-    ensure_entrypoint()
+    """The Filter the sidebar made on this run."""
     return st.session_state.get(FILTER_STATE, Filter())
 
 
-def ensure_entrypoint() -> None:
-    """Rerun a page that Streamlit ran on its own, so that it runs inside dashboard.py.
+# -- the frame around every page --------------------------------------------------------------------
+def pages() -> list:
+    """The app's pages, in menu order, for st.navigation."""
+    return [
+        st.Page("pages/overview.py", title="Overview", default=True),
+        st.Page("pages/timeline.py", title="Timeline"),
+        st.Page("pages/map.py", title="Map"),
+        st.Page("pages/quotes.py", title="Quotes"),
+        st.Page(ARTICLE_PAGE, title="Article"),
+        st.Page(DATA_PAGE, title="Data"),
+        st.Page("pages/add.py", title="Add articles"),
+    ]
 
-    With a `pages/` folder next to the entrypoint, Streamlit treats the app as a legacy multipage app
-    until `st.navigation` has run once in the server process. Until then a link straight to a page
-    (a bookmark, the first request after a restart) runs pages/x.py alone: no sidebar, no filter. In a
-    run through dashboard.py, st.navigation has just cleared this flag, so a set flag means a page-only
-    run; clearing it as st.navigation would and rerunning the same URL runs the page through the frame.
+
+def frame() -> Filter:
+    """dashboard.py's part of a run, after st.navigation: page settings and the sidebar filters."""
+    st.set_page_config(layout="wide", page_title=APP_TITLE)
+    flt = sidebar_filters()
+    st.session_state[FRAMED] = True
+    return flt
+
+
+def page_setup() -> Filter:
+    """A page's first call: the Filter the frame's sidebar made on this run.
+
+    Streamlit may run a page file without dashboard.py: with a `pages/` folder beside the entrypoint it
+    treats the app as a legacy multipage app until a session calls st.navigation, so a link straight to
+    a page (a bookmark, the first request after a restart) runs pages/x.py alone, with the legacy menu
+    and no sidebar. Streamlit documents that once st.navigation has run, the app ignores `pages/` in
+    every session; so such a run declares the app's pages and asks for the same URL again, which then
+    runs through dashboard.py. Nothing of the page has been drawn yet.
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    if st.session_state.pop(FRAMED, False):
+        return current_filter()
+    st.navigation(pages())
+    st.rerun()
 
 
 # -- shared page pieces ----------------------------------------------------------------------------

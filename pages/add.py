@@ -2,8 +2,7 @@
 manage the store: re-extract after lexicon edits, remove an article with all its rows.
 
 Only a button's click writes: its callback records what was asked, and the run that follows does it
-once (a callback's request survives the rerun that sends a page-only run through dashboard.py, which a
-plain button's click would not). Uploads this session has saved (known by name, size and SHA-256) show
+once. Uploads this session has saved (known by name, size and SHA-256) show
 what saving did and are not offered again, so no rerun writes twice.
 """
 
@@ -324,7 +323,7 @@ def confirm_removal(article_id: str, label: str, n_rows: int) -> None:
 
 
 # -- the page ----------------------------------------------------------------------------------------
-ui.ensure_entrypoint()
+ui.page_setup()
 st.title("Add articles")
 st.caption(
     "Upload .md, .txt or .html files, or paste an article's text. Each is read first: check its title, "

@@ -9,10 +9,10 @@ from borderwatch.view import highlight
 HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 ROW_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")
 
+flt = ui.page_setup()
 st.title("Article")
 if ui.store_is_empty():
     st.stop()
-flt = ui.current_filter()
 articles = ui.load("articles").set_index("article_id")
 titles = {aid: f"{a.published:%Y-%m-%d} · {a.title} — {a.source}" for aid, a in articles.iterrows()}
 article_id = ui.url_choice("Article", list(titles), ui.ARTICLE_PARAM, titles.get, key="article_pick")

@@ -7,8 +7,8 @@ from borderwatch import ui
 from borderwatch.schema import TABLES, data_dictionary
 from borderwatch.store import export, filters
 
+flt = ui.page_setup()
 st.title("Data")
-flt = ui.current_filter()
 frames = {name: ui.load(name, flt) for name in TABLES}
 
 name = st.selectbox("Table", list(TABLES), key=ui.TABLE_PARAM, bind="query-params")

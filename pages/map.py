@@ -21,10 +21,10 @@ def filter_on_click() -> None:
         st.session_state[NOTICE] = f"No row in the store names {area}, so the filter is unchanged."
 
 
+flt = ui.page_setup()
 st.title("Map")
 if ui.store_is_empty():
     st.stop()
-flt = ui.current_filter()
 events, casualties, troops = (ui.load(name, flt) for name in ("events", "casualties", "troop_figures"))
 
 measure = (

@@ -5,12 +5,12 @@ import streamlit as st
 from borderwatch import ui
 from borderwatch.view import charts, highlight
 
+flt = ui.page_setup()
 st.title("BorderWatch")
 st.caption("News articles on the 2021 Armenia–Azerbaijan border crisis, read into tables you can cite.")
 if ui.store_is_empty():
     st.stop()
 
-flt = ui.current_filter()
 tables = {
     name: ui.load(name, flt) for name in ("events", "casualties", "troop_figures", "quotes", "articles")
 }

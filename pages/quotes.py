@@ -9,10 +9,10 @@ from borderwatch.view import highlight
 
 UNATTRIBUTED = "Speaker not identified"  # a quote the extractor could not attribute: said so, not left blank
 
+flt = ui.page_setup()
 st.title("Quotes")
 if ui.store_is_empty():
     st.stop()
-flt = ui.current_filter()
 quotes = ui.load("quotes", flt)
 claims = ui.load("claims")
 

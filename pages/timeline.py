@@ -8,10 +8,10 @@ from borderwatch.view import charts, highlight
 EVENT_PICK = "timeline_event"
 LAST_CHART_PICK = "timeline_last_chart_pick"
 
+flt = ui.page_setup()
 st.title("Timeline")
 if ui.store_is_empty():
     st.stop()
-flt = ui.current_filter()
 events = ui.load("events", flt)
 
 lanes = st.segmented_control(

@@ -1,8 +1,8 @@
 """The real app in Debian's Chromium: every page, a filter through the UI, downloads, shared URLs.
 
-The first test opens a shared link to a page on the freshly started server (the case Streamlit gets
-wrong for apps with a pages/ folder unless dashboard.py's guard reruns it through the frame), so keep
-it first. Waits follow Streamlit's own browser tests: the app container is connected and idle, no
+The first test opens a shared link to a page on the freshly started server (Streamlit runs that page
+file without dashboard.py, as a legacy multipage app, until st.navigation has run once: the page
+sends that run through dashboard.py), so keep it first. Waits follow Streamlit's own browser tests: the app container is connected and idle, no
 skeleton is left, then the expected data is there; never a sleep.
 """
 
