@@ -7,16 +7,22 @@ API and the figure builders; they hold no logic of their own beyond layout.
 from __future__ import annotations
 
 import html as html_lib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from borderwatch.articles import Article
+from borderwatch.articles.files import ACCEPTED_SUFFIXES, Metadata
+from borderwatch.extract.lexicon import Lexicon, load_lexicon
 from borderwatch.paths import db_path
 from borderwatch.schema import BOOL, DATE, FLOAT, INT, TABLES, TIMESTAMP
 from borderwatch.store.database import Store
 from borderwatch.store.filters import Filter
+from borderwatch.view import addpage
+from borderwatch.view.text import markdown_literal
 
 APP_TITLE = "BorderWatch"
 FILTER_STATE = "borderwatch_filter"
@@ -76,6 +82,16 @@ def article_label(article_id: str) -> str:
         return f"article {article_id}"
     a = row.iloc[0]
     return f"“{text(a.title, article_id)}” — {text(a.source, 'unknown source')}, {a.published:%Y-%m-%d}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _lexicon(signature: tuple) -> Lexicon:
+    return load_lexicon()
+
+
+def lexicon() -> Lexicon:
+    """The lexicon as its files are now, read again after an analyst edits one (so re-extraction sees it)."""
+    return _lexicon(addpage.lexicon_signature())
 
 
 def date_bounds() -> tuple[date | None, date | None]:
@@ -219,6 +235,148 @@ def page_setup() -> Filter:
         return current_filter()
     st.navigation(pages())
     st.rerun()
+
+
+# -- actions a button asks for ----------------------------------------------------------------------
+# A button's callback records what it asks for and the run that follows does it once, in place (with a
+# progress bar where the button is). A plain button's True would not survive the rerun page_setup makes.
+REQUEST = "borderwatch_request"
+NOTICES = "borderwatch_notices"  # section → messages to show once, after the rerun that follows an action
+
+
+def ask(action: str) -> None:
+    """A button's callback: record what was asked for."""
+    st.session_state[REQUEST] = action
+
+
+def asked(action: str) -> bool:
+    """True once, in the run after the click that asked for this action."""
+    if st.session_state.get(REQUEST) == action:
+        del st.session_state[REQUEST]
+        return True
+    return False
+
+
+def forget_requests() -> None:
+    """A page's last call: a request no part of this run answered is not kept for a later one."""
+    st.session_state.pop(REQUEST, None)
+
+
+def notify(section: str, messages: list) -> None:
+    """Keep messages to show in a section after the next rerun."""
+    st.session_state.setdefault(NOTICES, {})[section] = list(messages)
+
+
+def notices(section: str) -> list:
+    """The messages kept for a section, once."""
+    return st.session_state.setdefault(NOTICES, {}).pop(section, [])
+
+
+def progress_bar(text: str) -> Callable[[int, int, str], None]:
+    """A progress bar here, as a callback (done, total, what is being done now)."""
+    bar = st.progress(0.0, text=text)
+
+    def report(done: int, total: int, what: str) -> None:
+        bar.progress(done / max(total, 1), text=f"{text} {done} of {total} done: {what}")
+
+    return report
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def read_upload(name: str, data: bytes, today: date) -> addpage.Draft:
+    """An upload as first read (cached: Streamlit reruns the page on every widget change)."""
+    return addpage.read_upload(name, data, today)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def upload_candidate(draft: addpage.Draft, data: bytes, meta: Metadata, today: date) -> addpage.Candidate:
+    """An upload read with the metadata the user gave (cached)."""
+    return addpage.upload_candidate(draft, data, meta, today)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _preview(article: Article, lexicon_signature: tuple) -> addpage.Preview:
+    return addpage.preview(article, lexicon())
+
+
+def preview(article: Article) -> addpage.Preview:
+    """What saving an article would extract, with the lexicon as it is now (cached)."""
+    return _preview(article, addpage.lexicon_signature())
+
+
+def article_uploader() -> list[tuple[str, bytes]]:
+    """The Add page's file picker: (name, bytes) of every file chosen."""
+    files = st.file_uploader(
+        "Article files",
+        type=[suffix.lstrip(".") for suffix in ACCEPTED_SUFFIXES],
+        accept_multiple_files=True,
+        key="add_files",
+        help="Markdown or text with front matter (title, published, source, url), bare text, or a saved "
+        "web page. Each is read first; check what it says, then save.",
+    )
+    return [(f.name, f.getvalue()) for f in files or []]
+
+
+def stored_articles_table(table: pd.DataFrame) -> None:
+    """Every stored article and its rows per table (addpage.stored_table)."""
+    st.caption(
+        f"All {len(table)} articles in the store and their rows per table (the sidebar filters do not apply)."
+    )
+    published = st.column_config.DateColumn("published", format="YYYY-MM-DD")
+    st.dataframe(
+        table, hide_index=True, width="stretch", key="add_stored", column_config={"published": published}
+    )
+
+
+def action_button(label: str, action: str, key: str, where=st, **kwargs) -> None:
+    """A button that asks for an action (see ask)."""
+    where.button(label, key=key, on_click=ask, args=(action,), **kwargs)
+
+
+def show(result: addpage.Result) -> None:
+    """What an action did."""
+    message(result.level, result.text, result.article_id)
+
+
+def hidden_rows_note(flt: Filter, key: str) -> None:
+    """Say that the sidebar filters hide rows on the other pages, and offer to reset them."""
+    if flt.is_empty:
+        return
+    st.info(
+        f"{flt.describe(noun='showing rows')}: the other pages show only the rows these sidebar "
+        "filters match, so new rows outside them are hidden until you widen or reset the filters."
+    )
+    st.button("Reset filters", on_click=reset_filters, key=key)
+
+
+def message(level: str, text: str, article_id: str | None = None) -> None:
+    """A message shown as written (success, info, warning or error), linking to the article it names."""
+    getattr(st, level)(markdown_literal(text))
+    if article_id and level != "error":
+        link = {ARTICLE_PARAM: article_id}
+        st.page_link(ARTICLE_PAGE, label="Open it on the Article page", query_params=link)
+
+
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+
+
+def metadata_form(defaults: Metadata, suffix: str, today: date) -> Metadata:
+    """Title, published date (required), source and URL of an article to add, pre-filled with its own."""
+    title, published, source, url = st.columns([3, 1.7, 2, 3])
+    return addpage.metadata(
+        title.text_input("Title", value=defaults.title or "", key=f"add_title_{suffix}"),
+        published.date_input(
+            "Published",
+            value=defaults.published,
+            min_value=min(EARLIEST_PUBLISHED, defaults.published or EARLIEST_PUBLISHED),
+            max_value=today,
+            format="YYYY-MM-DD",
+            key=f"add_published_{suffix}",
+            help="Required: relative dates in the text ('last month') are read from it.",
+        ),
+        source.text_input("Source", value=defaults.source or "", key=f"add_source_{suffix}"),
+        url.text_input("URL", value=defaults.url or "", key=f"add_url_{suffix}"),
+    )
 
 
 # -- shared page pieces ----------------------------------------------------------------------------
