@@ -33,7 +33,7 @@ def candidate_view(candidate: addpage.Candidate, stored: dict[str, str], meta: M
         st.info(note)
     st.markdown(f"**Will extract** {addpage.describe_counts(found.counts)}.")
     ui.html(highlight.legend_html(HIGHLIGHT_KINDS))
-    marked = highlight.highlight_html(candidate.article.body, found.spans)
+    marked = highlight.highlight_html(candidate.article.body, found.marks)
     ui.html(f'<div data-testid="addPreviewText" style="{PREVIEW_STYLE}">{marked}</div>')
 
 

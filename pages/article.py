@@ -35,7 +35,7 @@ ui.describe(flt, len(marks), "highlights in this article")
 if not marks and not flt.is_empty:
     ui.empty_state(flt, "extracted rows of this article", "article")
 ui.html(highlight.legend_html(HIGHLIGHT_KINDS))
-spans = [highlight.Span(m.start, m.end, m.kind, str(m.number), title=f"{m.number}: {m.kind}") for m in marks]
+spans = [highlight.Mark(m.start, m.end, m.kind, str(m.number), title=f"{m.number}: {m.kind}") for m in marks]
 ui.html(
     '<div data-testid="articleText" style="white-space:pre-wrap;line-height:1.7">'
     f"{highlight.highlight_html(body, spans)}</div>"

@@ -61,7 +61,7 @@ st.subheader(ui.text(event.summary, event.event_type))
 body = ui.body(event.article_id)
 bounds = highlight.paragraph_bounds(body, event.char_start, event.char_end)
 spans = [
-    highlight.Span(event.char_start - bounds[0], event.char_end - bounds[0], "evidence", title="evidence")
+    highlight.Mark(event.char_start - bounds[0], event.char_end - bounds[0], "evidence", title="evidence")
 ]
 ui.html(f"<blockquote>{highlight.highlight_html(body[bounds[0] : bounds[1]], spans)}</blockquote>")
 st.caption(

@@ -12,7 +12,7 @@ from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.ingest import Outcome, store_article
 from borderwatch.view import addpage
 from borderwatch.view.addpage import Draft, Result
-from borderwatch.view.highlight import Span
+from borderwatch.view.highlight import Mark
 from borderwatch.view.text import markdown_literal
 
 TODAY = date(2026, 11, 1)
@@ -111,9 +111,9 @@ def test_row_counts_cover_every_extracted_table():
 
 
 def test_highlight_spans_mark_actors_places_dates_numbers_and_quotes():
-    spans = addpage.highlight_spans(BODY, ROWS)
+    spans = addpage.highlight_marks(BODY, ROWS)
     assert [(s.start, s.end, s.kind, BODY[s.start : s.end]) for s in spans] == EXPECTED_SPANS
-    assert spans[1] == Span(27, 33, "place", title="place → places geonames:1")
+    assert spans[1] == Mark(27, 33, "place", title="place → places geonames:1")
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def test_a_preview_extracts_without_storing_and_marks_the_place():
     found = addpage.preview(article_from_bytes("jermuk.md", FRONT_MATTER, today=TODAY), default_lexicon())
     assert set(found.counts) == set(addpage.ROW_NOUNS)
     body = found.article.body
-    assert ("Jermuk", "place") in {(body[s.start : s.end], s.kind) for s in found.spans}
+    assert ("Jermuk", "place") in {(body[s.start : s.end], s.kind) for s in found.marks}
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from borderwatch.schema import TABLES
 from borderwatch.store.database import typed_frame
 from borderwatch.view.highlight import (
-    Span,
+    Mark,
     article_highlights,
     highlight_html,
     matches_all,
@@ -23,7 +23,7 @@ from borderwatch.view.highlight import (
     select_quotes,
     sentence_bounds,
     sentence_spans,
-    term_spans,
+    term_marks,
     word_occurrences,
 )
 from tests.ui.fixtures import article_a, rows_a
@@ -39,28 +39,28 @@ def plain(markup: str) -> str:
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
-        ("The CSTO rejected it", [Span(4, 8)], "The <mark:evidence>CSTO</mark> rejected it"),
-        ("a <b> & c", [Span(2, 5)], "a <mark:evidence>&lt;b&gt;</mark> &amp; c"),
+        ("The CSTO rejected it", [Mark(4, 8)], "The <mark:evidence>CSTO</mark> rejected it"),
+        ("a <b> & c", [Mark(2, 5)], "a <mark:evidence>&lt;b&gt;</mark> &amp; c"),
         ("no spans <i>", [], "no spans &lt;i&gt;"),
-        ("edge", [Span(0, 4, "place", "1")], "<mark:place>edge</mark><sup>1</sup>"),
-        ("clipped", [Span(-3, 2), Span(5, 99)], "<mark:evidence>cl</mark>ipp<mark:evidence>ed</mark>"),
-        ("empty", [Span(2, 2), Span(4, 1)], "empty"),
+        ("edge", [Mark(0, 4, "place", "1")], "<mark:place>edge</mark><sup>1</sup>"),
+        ("clipped", [Mark(-3, 2), Mark(5, 99)], "<mark:evidence>cl</mark>ipp<mark:evidence>ed</mark>"),
+        ("empty", [Mark(2, 2), Mark(4, 1)], "empty"),
         # Overlapping: cut at 1, 2, 4, 6; "cd" is in both, and the shorter span (actor) styles it.
         (
             "abcdef",
-            [Span(1, 4, "actor", "1"), Span(2, 6, "place", "2")],
+            [Mark(1, 4, "actor", "1"), Mark(2, 6, "place", "2")],
             "a<mark:actor>b</mark><mark:actor>cd</mark><sup>1</sup><mark:place>ef</mark><sup>2</sup>",
         ),
         # Nested: the inner span styles its stretch and its label comes where it ends.
         (
             "abcdef",
-            [Span(0, 6, "quote", "1"), Span(2, 4, "number", "2")],
+            [Mark(0, 6, "quote", "1"), Mark(2, 4, "number", "2")],
             "<mark:quote>ab</mark><mark:number>cd</mark><sup>2</sup><mark:quote>ef</mark><sup>1</sup>",
         ),
         # Two labels ending at one place share a superscript, outer span first: never "87".
         (
             "in Gegharkunik.",
-            [Span(3, 14, "place", "8"), Span(0, 14, "number", "7")],
+            [Mark(3, 14, "place", "8"), Mark(0, 14, "number", "7")],
             "<mark:number>in </mark><mark:place>Gegharkunik</mark><sup>7,8</sup>.",
         ),
     ],
@@ -70,14 +70,14 @@ def test_highlight_html(text, spans, expected):
 
 
 def test_script_in_the_text_is_escaped_and_titles_are_quoted():
-    markup = highlight_html('<script>alert("x")</script>', [Span(0, 8, title='say "hi" <now>')])
+    markup = highlight_html('<script>alert("x")</script>', [Mark(0, 8, title='say "hi" <now>')])
     assert "<script" not in markup
     assert 'title="say &quot;hi&quot; &lt;now&gt;"' in markup
     assert "&lt;script&gt;" in markup
 
 
 def test_a_mark_is_styled_by_kind_with_more_than_colour():
-    actor, place = highlight_html("ab", [Span(0, 1, "actor")]), highlight_html("ab", [Span(0, 1, "place")])
+    actor, place = highlight_html("ab", [Mark(0, 1, "actor")]), highlight_html("ab", [Mark(0, 1, "place")])
     assert "solid" in actor and "dashed" in place  # the underline style differs, not only the tint
 
 
@@ -88,7 +88,7 @@ def test_a_mark_is_styled_by_kind_with_more_than_colour():
     ),
 )
 def test_marks_never_change_the_text(text, raw_spans):
-    spans = [Span(a, b, kind, str(i)) for i, (a, b, kind) in enumerate(raw_spans)]
+    spans = [Mark(a, b, kind, str(i)) for i, (a, b, kind) in enumerate(raw_spans)]
     markup = highlight_html(text, spans)
     assert markup.count("<mark") == markup.count("</mark>")
     without_tags = re.sub(r"<sup>[^<]*</sup>|<[^>]+>", "", markup)
@@ -130,7 +130,7 @@ def test_parse_query_keeps_phrases_and_drops_repeats():
 def test_search_terms_match_case_insensitively():
     text = "There is no Shooting there; no shooting at all"
     assert matches_all(text, ["shooting", "there"]) and not matches_all(text, ["shooting", "casualties"])
-    assert [(s.start, s.end) for s in term_spans(text, ["shooting"])] == [(12, 20), (31, 39)]
+    assert [(s.start, s.end) for s in term_marks(text, ["shooting"])] == [(12, 20), (31, 39)]
 
 
 def test_select_quotes_needs_every_term_and_a_chosen_value():

@@ -23,7 +23,7 @@ from borderwatch.ingest import Outcome, reextract_all, store_article
 from borderwatch.paths import GEO_DIR, LEXICON_DIR
 from borderwatch.schema import EXTRACTED_TABLES, TABLES
 from borderwatch.store.database import Rows, Store, typed_frame
-from borderwatch.view.highlight import Span, article_highlights
+from borderwatch.view.highlight import Mark, article_highlights
 from borderwatch.view.text import plural
 
 UploadKey = tuple[str, int, str]  # (safe name, size in bytes, sha256 hex digest)
@@ -108,13 +108,13 @@ class Preview:
 
     article: Article
     counts: dict[str, int]
-    spans: tuple[Span, ...]
+    marks: tuple[Mark, ...]
 
 
 def preview(article: Article, lexicon: Lexicon) -> Preview:
     """Extract an article without storing it."""
     rows = extract_article(article, lexicon)
-    return Preview(article, row_counts(rows), tuple(highlight_spans(article.body, rows)))
+    return Preview(article, row_counts(rows), tuple(highlight_marks(article.body, rows)))
 
 
 def row_counts(rows: Rows) -> dict[str, int]:
@@ -122,11 +122,11 @@ def row_counts(rows: Rows) -> dict[str, int]:
     return {name: len(rows.get(name, ())) for name in EXTRACTED_TABLES}
 
 
-def highlight_spans(body: str, rows: Rows) -> list[Span]:
+def highlight_marks(body: str, rows: Rows) -> list[Mark]:
     """The extracted rows as spans to mark in the body: actors, places, date phrases, numbers, quotes."""
     frames = {name: typed_frame(TABLES[name], rows.get(name, [])) for name in EXTRACTED_TABLES}
     return [
-        Span(m.start, m.end, m.kind, title=f"{m.kind} → " + "; ".join(f"{t} {rid}" for t, rid in m.rows))
+        Mark(m.start, m.end, m.kind, title=f"{m.kind} → " + "; ".join(f"{t} {rid}" for t, rid in m.rows))
         for m in article_highlights(body, frames)
     ]
 

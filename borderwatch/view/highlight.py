@@ -42,7 +42,7 @@ _QUERY_TERM = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|(\S+)")
 
 
 @dataclass(frozen=True)
-class Span:
+class Mark:
     """A highlighted stretch of text: [start, end) offsets, its kind, and the label shown after it."""
 
     start: int
@@ -52,7 +52,7 @@ class Span:
     title: str = ""
 
 
-def highlight_html(text: str, spans: Iterable[Span]) -> str:
+def highlight_html(text: str, spans: Iterable[Mark]) -> str:
     """The text, HTML-escaped, with each span in a <mark> followed by its label as a superscript."""
     kept = [s for s in (_clip(s, len(text)) for s in spans) if s is not None]
     cuts = sorted({0, len(text), *(s.start for s in kept), *(s.end for s in kept)})
@@ -60,21 +60,21 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
     for a, b in itertools.pairwise(cuts):
         covering = [s for s in kept if s.start <= a and s.end >= b]
         piece = html.escape(text[a:b], quote=False)
-        out.append(_mark(piece, covering) if covering else piece)
+        out.append(_marked(piece, covering) if covering else piece)
         ending = sorted((s for s in kept if s.end == b and s.label), key=lambda s: (s.start, -s.end))
         if ending:  # labels that end together share one superscript, "7,8", so they never read as "78"
             out.append(f"<sup>{html.escape(','.join(s.label for s in ending))}</sup>")
     return "".join(out)
 
 
-def _clip(span: Span, length: int) -> Span | None:
+def _clip(span: Mark, length: int) -> Mark | None:
     start, end = max(0, span.start), min(length, span.end)
     if end <= start:
         return None
-    return Span(start, end, span.kind, span.label, span.title)
+    return Mark(start, end, span.kind, span.label, span.title)
 
 
-def _mark(piece: str, covering: list[Span]) -> str:
+def _marked(piece: str, covering: list[Mark]) -> str:
     # The innermost (shortest) span decides the style; the title lists every span covering the piece.
     inner = min(covering, key=lambda s: (s.end - s.start, s.start))
     style = f"{_MARK_BASE};{KIND_STYLES.get(inner.kind, KIND_STYLES['evidence'])}"
@@ -140,13 +140,13 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def excerpt_html(text: str, start: int, end: int, bounds: tuple[int, int], kind: str = "evidence") -> str:
     """text[bounds] as HTML with [start, end) marked (offsets are into the whole text)."""
     a, b = bounds
-    return highlight_html(text[a:b], [Span(start - a, end - a, kind)])
+    return highlight_html(text[a:b], [Mark(start - a, end - a, kind)])
 
 
 def quote_html(text: str, kind: str, terms: Sequence[str] = ()) -> str:
     """A quote as a <blockquote>, search terms marked; direct and partial quotes keep their quotation marks
     and reported speech has none, so the kind shows in the text itself."""
-    marked = highlight_html(text, term_spans(text, terms))
+    marked = highlight_html(text, term_marks(text, terms))
     if kind in ("direct", "partial"):
         marked = f"“{marked}”"
     style = "margin:0.4rem 0;padding-left:0.8rem;border-left:3px solid rgba(128,128,128,0.6)"
@@ -180,13 +180,13 @@ def select_quotes(
     return quotes[keep]
 
 
-def term_spans(text: str, terms: Sequence[str], kind: str = "match") -> list[Span]:
+def term_marks(text: str, terms: Sequence[str], kind: str = "match") -> list[Mark]:
     """Every occurrence of every term in the text (case-insensitive), as spans."""
     lowered = text.lower()
     spans = []
     for term in terms:
         for m in re.finditer(re.escape(term), lowered):
-            spans.append(Span(m.start(), m.end(), kind))
+            spans.append(Mark(m.start(), m.end(), kind))
     return spans
 
 
