@@ -19,10 +19,11 @@ from borderwatch.articles.files import ACCEPTED_SUFFIXES, Metadata
 from borderwatch.extract.lexicon import Lexicon, load_lexicon
 from borderwatch.paths import db_path
 from borderwatch.schema import BOOL, DATE, FLOAT, INT, TABLES, TIMESTAMP
+from borderwatch.store import export
 from borderwatch.store.database import Store
 from borderwatch.store.filters import Filter
-from borderwatch.view import addpage
-from borderwatch.view.text import markdown_literal
+from borderwatch.view import addpage, text
+from borderwatch.view.text import markdown_literal, plural
 
 APP_TITLE = "BorderWatch"
 FILTER_STATE = "borderwatch_filter"
@@ -75,13 +76,13 @@ def body(article_id: str) -> str:
 
 
 def article_label(article_id: str) -> str:
-    """'Title — source, 2021-07-04' for an article in the store (its id when it is not there)."""
+    """How an article in the store is named (view.text.article_label); its id when it is not there."""
     articles = load("articles")
     row = articles[articles["article_id"] == article_id]
     if row.empty:
         return f"article {article_id}"
     a = row.iloc[0]
-    return f"“{text(a.title, article_id)}” — {text(a.source, 'unknown source')}, {a.published:%Y-%m-%d}"
+    return text.article_label(a.title, a.published, a.source)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -152,7 +153,7 @@ def sidebar_filters() -> Filter:
         types = st.multiselect("Event types", options.event_types, key=TYPES_KEY, bind="query-params")
         provinces = st.multiselect("Provinces", options.provinces, key=PROVINCES_KEY, bind="query-params")
         flt = make_filter(tuple(dates or ()), (lo, hi), actors, types, provinces)
-        st.caption(flt.describe(noun="showing rows"))
+        st.caption(flt.describe("Showing rows"))
         st.button("Reset filters", on_click=reset_filters, disabled=flt.is_empty, key="reset_sidebar")
     st.session_state[FILTER_STATE] = flt
     return flt
@@ -343,7 +344,7 @@ def hidden_rows_note(flt: Filter, key: str) -> None:
     if flt.is_empty:
         return
     st.info(
-        f"{flt.describe(noun='showing rows')}: the other pages show only the rows these sidebar "
+        f"{flt.describe('Showing rows')}: the other pages show only the rows these sidebar "
         "filters match, so new rows outside them are hidden until you widen or reset the filters."
     )
     st.button("Reset filters", on_click=reset_filters, key=key)
@@ -380,9 +381,12 @@ def metadata_form(defaults: Metadata, suffix: str, today: date) -> Metadata:
 
 
 # -- shared page pieces ----------------------------------------------------------------------------
-def describe(flt: Filter, count: int, noun: str) -> None:
+def describe(flt: Filter, count: int, singular: str, plural_form: str | None = None, after: str = "") -> None:
     """The filter's sentence above a table or chart: '3 events where actor is CSTO'."""
-    st.caption(flt.describe(count, noun), help="The sidebar filters; the Data page explains what they match.")
+    st.caption(
+        flt.describe(plural(count, singular, plural_form) + after),
+        help="The sidebar filters; the Data page explains what they match.",
+    )
 
 
 def store_is_empty() -> bool:
@@ -401,7 +405,7 @@ def empty_state(flt: Filter, noun: str, key: str) -> None:
     if flt.is_empty:
         st.info(f"The store has no {noun} yet.")
         return
-    st.info(f"No {noun} match this filter: {flt.describe(noun=noun)}. Widen the filter or reset it.")
+    st.info(f"No {noun} match this filter: {flt.describe(noun.capitalize())}. Widen the filter or reset it.")
     st.button("Reset filters", on_click=reset_filters, key=f"reset_{key}")
 
 
@@ -417,20 +421,15 @@ def empty_provinces_state(flt: Filter, nouns: str, key: str) -> None:
     (a narrower date range, an actor) leaves the page with nothing to draw until the province is cleared.
     """
     st.info(
-        f"No {nouns} in {' or '.join(flt.provinces)} under the current filters: {flt.describe(noun='rows')}. "
+        f"No {nouns} in {' or '.join(flt.provinces)} under the current filters: {flt.describe('Rows')}. "
         "Clear the province filter to see every province again: the button below, or Provinces in the sidebar."
     )
     st.button("Clear the province filter", on_click=clear_provinces, key=f"clear_provinces_{key}")
 
 
-def text(value: object, default: str = "") -> str:
-    """A cell as text: missing values (None, NA, NaT) become the default."""
-    return default if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-
-
 def esc(value: object, default: str = "") -> str:
     """A cell as HTML-escaped text."""
-    return html_lib.escape(text(value, default))
+    return html_lib.escape(text.cell(value, default))
 
 
 def html(markup: str) -> None:
@@ -470,6 +469,21 @@ def table(frame: pd.DataFrame, table_name: str, key: str | None = None, height: 
         width="stretch",
         height=height,
         key=key,
+    )
+
+
+def one_of(label: str, options: dict[str, str], default: str, key: str) -> str:
+    """A required choice of one option (value → its name), drawn as a segmented control."""
+    choice = st.segmented_control(
+        label, options=list(options), format_func=options.get, default=default, key=key, required=True
+    )
+    return choice or default
+
+
+def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str, where=st) -> None:
+    """A button that downloads the rows as CSV (the export's format), without rerunning the page."""
+    where.download_button(
+        label, data=export.to_csv(frame), file_name=file_name, mime="text/csv", on_click="ignore", key=key
     )
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 
 from borderwatch import ui
 from borderwatch.view import highlight
+from borderwatch.view.text import article_label, cell
 
 HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 ROW_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")
@@ -14,7 +15,7 @@ st.title("Article")
 if ui.store_is_empty():
     st.stop()
 articles = ui.load("articles").set_index("article_id")
-titles = {aid: f"{a.published:%Y-%m-%d} · {a.title} — {a.source}" for aid, a in articles.iterrows()}
+titles = {aid: article_label(a.title, a.published, a.source) for aid, a in articles.iterrows()}
 article_id = ui.url_choice("Article", list(titles), ui.ARTICLE_PARAM, titles.get, key="article_pick")
 article = articles.loc[article_id]
 body = ui.body(article_id)
@@ -31,7 +32,7 @@ claims = tables["claims"]
 tables["claims"] = claims[claims["article_id"] == article_id]
 contradicted_elsewhere = claims[claims["article_id"] != article_id]
 marks = highlight.article_highlights(body, tables)
-ui.describe(flt, len(marks), "highlights in this article")
+ui.describe(flt, len(marks), "highlight", after=" in this article")
 if not marks and not flt.is_empty:
     ui.empty_state(flt, "extracted rows of this article", "article")
 ui.html(highlight.legend_html(HIGHLIGHT_KINDS))
@@ -65,7 +66,7 @@ if len(contradicted_elsewhere):
     st.subheader("Claims in other articles that this article contradicts")
     for claim in contradicted_elsewhere.itertuples(index=False):
         st.markdown(
-            f"**{ui.text(claim.claimant, 'Someone')}** {claim.contradiction}  \n"
+            f"**{cell(claim.claimant, 'Someone')}** {claim.contradiction}  \n"
             f"The claim is in {ui.article_label(claim.article_id)}; the words here: “{claim.other_text}”"
         )
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from borderwatch import ui
 from borderwatch.view import boundaries, mapdata, mapfig
+from borderwatch.view.text import TABLE_NOUNS, plural
 
 CHART_KEY = "map_chart"
 NOTICE = "map_click_notice"
@@ -27,27 +28,17 @@ if ui.store_is_empty():
     st.stop()
 events, casualties, troops = (ui.load(name, flt) for name in ("events", "casualties", "troop_figures"))
 
-measure = (
-    st.segmented_control(
-        "Colour provinces by",
-        options=list(mapdata.MEASURES),
-        format_func=mapdata.MEASURE_NAMES.get,
-        default="events",
-        key="map_measure",
-        required=True,
-    )
-    or "events"
-)
+measure = ui.one_of("Colour provinces by", mapdata.MEASURE_NAMES, "events", key="map_measure")
 online = st.checkbox(
     "OpenStreetMap base map (needs internet)",
     value=False,
     key="map_online_tiles",
     help="Off, the map draws only the boundary files shipped with BorderWatch and asks no other server.",
 )
-ui.describe(flt, len(events), "events")
+ui.describe(flt, len(events), "event")
 if measure != "events":
     rows = casualties if measure == "casualties" else troops
-    ui.describe(flt, len(rows), "casualty figures" if measure == "casualties" else "troop figures")
+    ui.describe(flt, len(rows), *TABLE_NOUNS["casualties" if measure == "casualties" else "troop_figures"])
 if events.empty and casualties.empty and troops.empty:
     if flt.provinces:  # a clicked province (or one picked in the sidebar) with nothing under the filters
         ui.empty_provinces_state(flt, "events, casualty figures or troop figures", "map")
@@ -118,7 +109,7 @@ st.dataframe(
 st.subheader("Outside the map")
 outside = mapdata.outside_places(events, frame)
 st.caption(
-    f"{len(outside)} {'place' if len(outside) == 1 else 'places'} outside the map's frame, or outside "
+    f"{plural(len(outside), 'place')} outside the map's frame, or outside "
     "Armenia and Azerbaijan, with their events."
 )
 if len(outside):

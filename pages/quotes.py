@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from borderwatch import ui
-from borderwatch.store import export
 from borderwatch.view import highlight
+from borderwatch.view.text import MISSING, cell
 
 UNATTRIBUTED = "Speaker not identified"  # a quote the extractor could not attribute: said so, not left blank
 
@@ -37,17 +37,10 @@ narrowing = [
 ]
 if terms:
     narrowing.append("text has " + " and ".join(f"“{t}”" for t in terms))
-ui.describe(flt, len(quotes), "quotes")
+ui.describe(flt, len(quotes), "quote")
 if narrowing:
     st.caption(f"{len(shown)} of them shown, where " + " and ".join(narrowing) + ".")
-st.download_button(
-    "Download these quotes (CSV)",
-    data=export.to_csv(shown),
-    file_name="quotes.csv",
-    mime="text/csv",
-    on_click="ignore",
-    key="quotes_csv",
-)
+ui.csv_download("Download these quotes (CSV)", shown, "quotes.csv", key="quotes_csv")
 if shown.empty:
     if len(quotes):
         st.info("No quote matches the search and choices above; clear them to see all quotes.")
@@ -57,12 +50,12 @@ if shown.empty:
 contradicting = claims.dropna(subset=["claim_quote_id"]).groupby("claim_quote_id")
 for q in shown.itertuples(index=False):
     said = f"{q.date_said:%Y-%m-%d}" if not pd.isna(q.date_said) else "date not given"
-    who = ", ".join(ui.text(x) for x in (q.speaker_role, q.speaker_org) if ui.text(x))
+    who = ", ".join(cell(x) for x in (q.speaker_role, q.speaker_org) if cell(x))
     with st.container(border=True):
         ui.html(
             f'<figure aria-label="Quote by {ui.esc(q.speaker, UNATTRIBUTED)}" style="margin:0">'
             f"<figcaption><b>{ui.esc(q.speaker, UNATTRIBUTED)}</b>{' — ' + ui.esc(who) if who else ''}"
-            f" · said {said} · {ui.esc(q.kind)} quote · topic: {ui.esc(q.topic, '—')}"
+            f" · said {said} · {ui.esc(q.kind)} quote · topic: {ui.esc(q.topic, MISSING)}"
             f"</figcaption>{highlight.quote_html(q.text, q.kind, terms)}</figure>"
         )
         if q.quote_id in contradicting.groups:

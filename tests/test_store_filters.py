@@ -51,32 +51,29 @@ def test_casualties_follow_their_event():
 
 
 @pytest.mark.parametrize(
-    ("flt", "count", "noun", "sentence"),
+    ("flt", "subject", "sentence"),
     [
-        (Filter(), 5, "events", "5 events (no filter)"),
+        (Filter(), "5 events", "5 events (no filter)"),
         (
             Filter(actors=("CSTO",), date_from=MAY1, date_to=JUL4),
-            3,
-            "events",
+            "3 events",
             "3 events where actor is CSTO between 2021-05-01 and 2021-07-04",
         ),
         (
             Filter(actors=("CSTO", "Armenia"), provinces=("Syunik",)),
-            2,
-            "quotes",
+            "2 quotes",
             "2 quotes where actor is Armenia or CSTO and province is Syunik",
         ),
         (
             Filter(date_to=JUL4, text="hostage"),
-            1,
-            "casualties",
-            "1 casualty figure where text contains “hostage” up to 2021-07-04",
+            "1 casualty figure",
+            "1 casualty figure containing “hostage” up to 2021-07-04",
         ),
-        (Filter(), 1, "events", "1 event (no filter)"),
+        (Filter(text="hostage"), "Quotes", "Quotes containing “hostage”"),
     ],
 )
-def test_describe(flt, count, noun, sentence):
-    assert flt.describe(count, noun) == sentence
+def test_describe(flt, subject, sentence):
+    assert flt.describe(subject) == sentence
 
 
 def test_equal_filters_hash_equal_whatever_the_order():

@@ -135,7 +135,7 @@ def test_counts_read_as_a_sentence(counts, sentence):
 
 def test_a_preview_extracts_without_storing_and_marks_the_place():
     found = addpage.preview(article_from_bytes("jermuk.md", FRONT_MATTER, today=TODAY), default_lexicon())
-    assert set(found.counts) == set(addpage.ROW_NOUNS)
+    assert set(found.counts) == set(addpage.COUNTED_TABLES)
     body = found.article.body
     assert ("Jermuk", "place") in {(body[s.start : s.end], s.kind) for s in found.marks}
 

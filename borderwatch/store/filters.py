@@ -53,8 +53,10 @@ class Filter:
         bits, params = builder(self)
         return (" AND ".join(f"({b})" for b in bits) if bits else "TRUE"), params
 
-    def describe(self, count: int | None = None, noun: str = "rows") -> str:
-        """A plain-English sentence: '3 events where actor is CSTO between 2021-05-01 and 2021-07-04'."""
+    def describe(self, subject: str = "Rows") -> str:
+        """A plain-English sentence: '3 events where actor is CSTO between 2021-05-01 and 2021-07-04'.
+
+        ``subject`` is what matches, counted by the caller ('3 events', 'Showing rows')."""
         parts = []
         if self.actors:
             parts.append(f"actor is {_or_list(self.actors)}")
@@ -64,35 +66,17 @@ class Filter:
             parts.append(f"province is {_or_list(self.provinces)}")
         if self.article_ids:
             parts.append(f"article is {_or_list(self.article_ids)}")
-        if self.text:
-            parts.append(f"text contains “{self.text}”")
-        if count == 1:
-            noun = _SINGULAR.get(noun, noun)
-        head = f"{count} {noun}" if count is not None else noun.capitalize()
-        sentence = head + (" where " + " and ".join(parts) if parts else "")
+        sentence = subject + (f" containing “{self.text}”" if self.text else "")
+        sentence += (" where " + " and ".join(parts)) if parts else ""
         if self.date_from and self.date_to:
             sentence += f" between {self.date_from.isoformat()} and {self.date_to.isoformat()}"
         elif self.date_from:
             sentence += f" from {self.date_from.isoformat()} on"
         elif self.date_to:
             sentence += f" up to {self.date_to.isoformat()}"
-        if not parts and not (self.date_from or self.date_to):
+        if self.is_empty:
             sentence += " (no filter)"
         return sentence
-
-
-_SINGULAR = {
-    "events": "event",
-    "casualties": "casualty figure",
-    "casualty figures": "casualty figure",
-    "troop figures": "troop figure",
-    "quotes": "quote",
-    "articles": "article",
-    "claims": "claim",
-    "actors": "actor",
-    "places": "place",
-    "rows": "row",
-}
 
 
 def _or_list(values: tuple[str, ...]) -> str:
@@ -101,6 +85,12 @@ def _or_list(values: tuple[str, ...]) -> str:
 
 def _in(column: str, values: tuple[str, ...]) -> tuple[str, list[object]]:
     return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
+
+
+def _any_in(columns: tuple[str, ...], values: tuple[str, ...]) -> tuple[str, list[object]]:
+    """One of the columns holds one of the values."""
+    pairs = [_in(column, values) for column in columns]
+    return " OR ".join(sql for sql, _ in pairs), [v for _, params in pairs for v in params]
 
 
 def _overlap(start: str, end: str, f: Filter) -> tuple[list[str], list[object]]:
@@ -148,9 +138,7 @@ def _events(f: Filter) -> tuple[list[str], list[object]]:
     c = _Clauses()
     c.extend(_overlap("date_start", "date_end", f))
     if f.actors:
-        sql1, p1 = _in("actor1", f.actors)
-        sql2, p2 = _in("actor2", f.actors)
-        c.add(f"{sql1} OR {sql2}", p1 + p2)
+        c.add(*_any_in(("actor1", "actor2"), f.actors))
     if f.event_types:
         c.add(*_in("event_type", f.event_types))
     if f.provinces:
@@ -180,8 +168,7 @@ def _figures(
     own = _Clauses()
     own.extend(_overlap(*dates, f))
     if f.actors:
-        pairs = [_in(col, f.actors) for col in actor_columns]
-        own.add(" OR ".join(p[0] for p in pairs), [v for p in pairs for v in p[1]])
+        own.add(*_any_in(actor_columns, f.actors))
     if f.event_types:
         own.add("FALSE", [])
     if f.provinces:
@@ -203,9 +190,7 @@ def _quotes(f: Filter) -> tuple[list[str], list[object]]:
     c = _Clauses()
     c.extend(_overlap("date_said", "date_said", f))
     if f.actors:
-        sql1, p1 = _in("speaker", f.actors)
-        sql2, p2 = _in("speaker_org", f.actors)
-        c.add(f"{sql1} OR {sql2}", p1 + p2)
+        c.add(*_any_in(("speaker", "speaker_org"), f.actors))
     if f.provinces:
         sql, params = _in("admin1", f.provinces)
         c.add(f"article_id IN (SELECT article_id FROM events WHERE {sql})", params)
@@ -225,9 +210,7 @@ def _claims(f: Filter) -> tuple[list[str], list[object]]:
     if f.actors:
         c.add(*_in("claimant", f.actors))
     if f.article_ids:  # the claim's article or the article that contradicts it
-        sql1, p1 = _in("article_id", f.article_ids)
-        sql2, p2 = _in("other_article_id", f.article_ids)
-        c.add(f"{sql1} OR {sql2}", p1 + p2)
+        c.add(*_any_in(("article_id", "other_article_id"), f.article_ids))
     c.extend(_text(("claim_text", "contradiction", "other_text"), f))
     return c.done()
 

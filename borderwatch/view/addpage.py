@@ -24,21 +24,12 @@ from borderwatch.paths import GEO_DIR, LEXICON_DIR
 from borderwatch.schema import EXTRACTED_TABLES, TABLES
 from borderwatch.store.database import Rows, Store, typed_frame
 from borderwatch.view.highlight import Mark, article_highlights
-from borderwatch.view.text import plural
+from borderwatch.view.text import article_label, plural, table_rows
 
 UploadKey = tuple[str, int, str]  # (safe name, size in bytes, sha256 hex digest)
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done now)
 PASTED_NAME = "pasted text"
-# Singular and plural of what one row of each extracted table is, in the order the page lists them.
-ROW_NOUNS: dict[str, tuple[str, str]] = {
-    "events": ("event", "events"),
-    "casualties": ("casualty figure", "casualty figures"),
-    "troop_figures": ("troop figure", "troop figures"),
-    "quotes": ("quote", "quotes"),
-    "claims": ("claim", "claims"),
-    "actors": ("actor", "actors"),
-    "places": ("place", "places"),
-}
+COUNTED_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")  # as said
 STORED_COLUMNS = ["title", "published", "source", "article_id", *EXTRACTED_TABLES, "extractor_version"]
 
 
@@ -133,7 +124,7 @@ def highlight_marks(body: str, rows: Rows) -> list[Mark]:
 
 def describe_counts(counts: Mapping[str, int]) -> str:
     """'2 events, 1 casualty figure, 0 troop figures, … and 1 place'."""
-    parts = [plural(counts.get(name, 0), *nouns) for name, nouns in ROW_NOUNS.items()]
+    parts = [table_rows(counts.get(name, 0), name) for name in COUNTED_TABLES]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
@@ -183,9 +174,8 @@ def stored_table(articles: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> 
 
 
 def manage_label(title: object, published: object, source: object, article_id: str) -> str:
-    """How the manage section names an article: '2021-07-29 · Title — Source (id)'."""
-    day = published.strftime("%Y-%m-%d") if hasattr(published, "strftime") else str(published)
-    return f"{day} · {title or 'untitled'} — {source or 'no source'} ({article_id})"
+    """How the manage section names an article: its label and its id, '2021-07-29 · Title — Source (id)'."""
+    return f"{article_label(title, published, source)} ({article_id})"
 
 
 def row_total(table_row: pd.Series) -> int:

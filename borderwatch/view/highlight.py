@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from borderwatch.view.text import is_missing
+
 # Each kind has a light tint (dark text on it reads in light and dark themes) and its own underline,
 # so a highlight's kind is never told by colour alone. Okabe–Ito hues, lightened.
 KIND_STYLES: dict[str, str] = {
@@ -275,11 +277,7 @@ def _outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 def _records(frame: pd.DataFrame | None) -> list[dict[str, object]]:
     if frame is None or frame.empty:
         return []
-    return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
-
-
-def _missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    return [{k: (None if is_missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def provenance_table(body: str, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:

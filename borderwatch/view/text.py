@@ -1,4 +1,4 @@
-"""How the dashboard writes a value: a count with its noun, a cell that may be missing, a stated number.
+"""How the dashboard writes a value: a count with its noun, a cell that may be missing, literal text.
 
 One rule each, shared by every page and figure builder.
 """
@@ -11,23 +11,29 @@ import pandas as pd
 
 MISSING = "—"  # a value the store does not have, where a number or a short field would be
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>$~|#])")
-# Plurals that adding -s would get wrong.
-IRREGULAR_PLURALS = {"casualty": "casualties", "troops claimed": "troops claimed"}
+# What one row of each table is called, singular and plural.
+TABLE_NOUNS: dict[str, tuple[str, str]] = {
+    "articles": ("article", "articles"),
+    "events": ("event", "events"),
+    "casualties": ("casualty figure", "casualty figures"),
+    "troop_figures": ("troop figure", "troop figures"),
+    "quotes": ("quote", "quotes"),
+    "claims": ("claim", "claims"),
+    "actors": ("actor", "actors"),
+    "places": ("place", "places"),
+}
 
 
-def plural(n: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 event', '2 events', '1,000 casualty figures': the count and the noun that goes with it."""
-    return f"{n:,} {singular if n == 1 else plural_form or plural_of(singular)}"
+def plural(n: float, singular: str, plural_form: str | None = None) -> str:
+    """'1 event', '2 events', '1,000 casualty figures': the count and the noun that goes with it
+    (the plural is the singular and an s unless it is given)."""
+    number = f"{int(n):,}" if float(n).is_integer() else f"{n:,.1f}"
+    return f"{number} {singular if n == 1 else plural_form or singular + 's'}"
 
 
-def plural_of(singular: str) -> str:
-    """'event' → 'events', 'casualty figure' → 'casualty figures', 'casualty' → 'casualties'."""
-    if singular in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[singular]
-    head, space, last = singular.rpartition(" ")
-    if last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
-        last = last[:-1] + "ie"
-    return f"{head}{space}{last}s"
+def table_rows(n: int, table: str) -> str:
+    """'1 casualty figure', '3 quotes': a count of one table's rows."""
+    return plural(n, *TABLE_NOUNS[table])
 
 
 def is_missing(value: object) -> bool:
@@ -40,13 +46,10 @@ def cell(value: object, default: str = "") -> str:
     return default if is_missing(value) else str(value)
 
 
-def stated_number(frame: pd.DataFrame) -> pd.Series:
-    """Each casualty or troop figure's number: the exact count, else its lower bound (the conservative
-    reading: 'at least 12' is 12); missing when the text gives neither."""
-    if frame.empty:
-        return pd.Series(dtype="Int64", index=frame.index)
-    count = pd.to_numeric(frame["count"], errors="coerce")
-    return count.fillna(pd.to_numeric(frame["count_low"], errors="coerce")).astype("Int64")
+def article_label(title: object, published: object, source: object) -> str:
+    """How an article is named everywhere: '2021-07-04 · Title — Source'."""
+    day = published.strftime("%Y-%m-%d") if hasattr(published, "strftime") else cell(published, "undated")
+    return f"{day} · {cell(title) or 'untitled'} — {cell(source) or 'no source'}"
 
 
 def markdown_literal(text: str) -> str:

@@ -213,7 +213,7 @@ def test_article_page_highlights_and_checks_provenance(navigation_app):
 
 def test_data_page_table_and_csv_follow_the_filter(navigation_app, fixture_db):
     at = navigation_app("pages/data.py", query={"table": "casualties", "actor": CSTO})
-    assert "0 casualties where actor is CSTO" in captions(at)
+    assert "0 casualty figures where actor is CSTO" in captions(at)  # one noun per table, everywhere
     at.multiselect(key="actor").set_value([]).run()
     at.date_input(key="dates").set_value(JUNE).run()
     flt = Filter(date_from=JUNE[0], date_to=JUNE[1])

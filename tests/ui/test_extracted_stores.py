@@ -30,7 +30,7 @@ def test_overview_names_the_other_article_and_shows_its_words(navigation_app, tw
     at = navigation_app(db=path)
     captions = [c.value for c in at.caption]
     assert (
-        "Contradicted by (casualty) in another article: “Two servicemen killed” — Wire B, 2022-09-15"
+        "Contradicted by (casualty) in another article: 2022-09-15 · Two servicemen killed — Wire B"
         in captions
     )
     bodies = html_bodies(at)
@@ -54,7 +54,7 @@ def test_article_page_lists_the_claim_it_contradicts_apart_from_its_own_rows(nav
     assert "Claims in other articles that this article contradicts" in [h.value for h in at.subheader]
     (line,) = [m.value for m in at.markdown if "The claim is in" in m.value]
     assert "**Azerbaijani Defense Ministry** says “There were no casualties”" in line
-    assert "“Ministry statement” — Wire A, 2022-09-16" in line
+    assert "2022-09-16 · Ministry statement — Wire A" in line
     provenance = frame_with(at, "span_holds").value
     assert "claims" not in set(provenance["table"]) and provenance["span_holds"].all()
 
