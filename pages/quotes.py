@@ -64,6 +64,6 @@ for q in shown.itertuples(index=False):
                 st.warning(f"**Contradicted** — {claim.contradiction}. {source}: “{claim.other_text}”")
         with st.expander("Surrounding sentences"):
             body = ui.body(q.article_id)
-            bounds = highlight.sentence_bounds(body, q.char_start, q.char_end, context=1)
+            bounds = highlight.sentence_bounds(body, q.char_start, q.char_end, 1, q.sentence_index)
             ui.html(highlight.excerpt_html(body, q.char_start, q.char_end, bounds, kind="quote"))
             st.caption(f"{q.quote_id}: characters {q.char_start}–{q.char_end} of article {q.article_id}")

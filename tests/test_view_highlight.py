@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from borderwatch.extract import segment
 from borderwatch.schema import TABLES
 from borderwatch.store.database import typed_frame
 from borderwatch.view.highlight import (
@@ -192,3 +193,38 @@ def test_provenance_table_checks_every_span():
     assert table["span_holds"].all()
     tables["events"].loc[0, "char_start"] += 1
     assert not provenance_table(article.body, tables)["span_holds"].all()
+
+
+# Sentences written for these tests: abbreviations, times, and a quotation running over two sentences.
+TRICKY = (
+    "Col. Petrosyan said shelling began at 5 p.m. Sunday near the U.S. embassy's summer camp. "
+    "“We will not leave. The posts stay where they are,” Gen. Aliyev told reporters. "
+    "Talks resume on Jan. 3.\n\nA second paragraph follows."
+)
+TRICKY_SENTENCES = [
+    "Col. Petrosyan said shelling began at 5 p.m. Sunday near the U.S. embassy's summer camp.",
+    "“We will not leave. The posts stay where they are,” Gen. Aliyev told reporters.",
+    "Talks resume on Jan. 3.",
+    "A second paragraph follows.",
+]
+
+
+def test_sentences_are_cut_as_the_extractor_cuts_them():
+    assert [TRICKY[a:b] for a, b in sentence_spans(TRICKY)] == TRICKY_SENTENCES
+    assert [TRICKY[s.start : s.end] for s in segment.sentences(TRICKY)] == TRICKY_SENTENCES
+
+
+def test_a_row_s_sentence_index_names_the_sentence_shown():
+    start = TRICKY.index("The posts stay")  # inside the quotation, the row's sentence 1
+    end = start + len("The posts stay")
+    assert TRICKY[slice(*sentence_bounds(TRICKY, start, end, index=1))] == TRICKY_SENTENCES[1]
+    around = TRICKY[slice(*sentence_bounds(TRICKY, start, end, 1, 1))]
+    assert around == TRICKY[: TRICKY.index("Talks") + len(TRICKY_SENTENCES[2])]
+    # without an index the offsets find the same sentence; an index past the end falls back to them
+    assert sentence_bounds(TRICKY, start, end) == sentence_bounds(TRICKY, start, end, index=1)
+    assert sentence_bounds(TRICKY, start, end, index=99) == sentence_bounds(TRICKY, start, end)
+
+
+def test_a_paragraph_is_cut_as_the_extractor_cuts_it():
+    start = TRICKY.index("Jan. 3")
+    assert TRICKY[slice(*paragraph_bounds(TRICKY, start, start + 6))] == TRICKY.split("\n\n")[0]

@@ -6,6 +6,7 @@ Spans may overlap: the text is cut at every span boundary, so marks never nest a
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from borderwatch.extract import segment
 from borderwatch.view.text import is_missing
 
 # Each kind has a light tint (dark text on it reads in light and dark themes) and its own underline,
@@ -38,8 +40,6 @@ KIND_NAMES: dict[str, str] = {
 }
 _MARK_BASE = "color:#000;padding:0 1px;border-radius:2px"
 
-_SENTENCE_END = re.compile(r"[.!?][”\"’)\]]*(?=\s)|\n\s*\n")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _QUERY_TERM = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|(\S+)")
 
 
@@ -96,31 +96,25 @@ def legend_html(kinds: Sequence[str]) -> str:
 
 
 # -- sentences and paragraphs --------------------------------------------------------------------
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of the sentences of a text (a sentence ends at . ! ? before a space, or at a blank line)."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end() if not m.group().isspace() else m.start()
-        spans.append((start, end))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
+@functools.lru_cache(maxsize=32)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Offsets of the sentences of a text as the extractor cuts them, so a row's sentence_index names
+    the same sentence here (cached: a page shows several rows of one body)."""
+    return tuple((s.start, s.end) for s in segment.sentences(text))
 
 
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
-def sentence_bounds(text: str, start: int, end: int, context: int = 0) -> tuple[int, int]:
-    """The sentences holding [start, end), widened by `context` sentences on each side."""
+def sentence_bounds(
+    text: str, start: int, end: int, context: int = 0, index: int | None = None
+) -> tuple[int, int]:
+    """The sentence a row's sentence_index names (or, without one, the sentences holding [start, end)),
+    widened by `context` sentences on each side; always holding [start, end)."""
     sentences = sentence_spans(text)
     if not sentences:
         return start, end
-    hit = [i for i, (a, b) in enumerate(sentences) if a < max(end, start + 1) and b > start]
+    if index is not None and not is_missing(index) and 0 <= int(index) < len(sentences):
+        hit = [int(index)]
+    else:
+        hit = [i for i, (a, b) in enumerate(sentences) if a < max(end, start + 1) and b > start]
     if not hit:
         hit = [min(range(len(sentences)), key=lambda i: abs(sentences[i][0] - start))]
     first, last = max(0, hit[0] - context), min(len(sentences) - 1, hit[-1] + context)
@@ -128,15 +122,13 @@ def sentence_bounds(text: str, start: int, end: int, context: int = 0) -> tuple[
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph (text between blank lines) holding [start, end); several when the span crosses one."""
-    a, b = 0, len(text)
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        if m.end() <= start:
-            a = m.end()
-        elif m.start() >= end:
-            b = m.start()
-            break
-    return _strip(text, a, b)
+    """The paragraph holding [start, end) as the extractor cuts them; several when the span crosses one."""
+    held = [
+        (p.start, p.end) for p in segment.paragraphs(text) if p.start < max(end, start + 1) and p.end > start
+    ]
+    if not held:
+        return start, end
+    return min(held[0][0], start), max(held[-1][1], end)
 
 
 def excerpt_html(text: str, start: int, end: int, bounds: tuple[int, int], kind: str = "evidence") -> str:
