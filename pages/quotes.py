@@ -1,5 +1,7 @@
 """Quotes: search, narrow by speaker/organisation/kind/topic, read each in context, download as CSV."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -17,6 +19,8 @@ quotes = ui.load("quotes", flt)
 claims = ui.load("claims")
 
 query = st.text_input("Search quotes", key="quote_search", placeholder='words or "a phrase"')
+searched = replace(flt, text=query)  # the store searches: the quote text or the speaker has every term
+found = ui.load("quotes", searched)
 pickers = st.columns(4)
 choices = {}
 for column, (field, label) in zip(
@@ -26,18 +30,14 @@ for column, (field, label) in zip(
 ):
     options = sorted(quotes[field].dropna().unique())
     choices[field] = column.multiselect(label, options, key=f"quote_{field}")
-
-terms = highlight.parse_query(query)
-shown = highlight.select_quotes(quotes, terms, choices)
+shown = highlight.narrow(found, choices)
 
 narrowing = [
     f"{label} is {', '.join(chosen)}"
     for label, chosen in zip(("speaker", "organisation", "kind", "topic"), choices.values(), strict=True)
     if chosen
 ]
-if terms:
-    narrowing.append("text has " + " and ".join(f"“{t}”" for t in terms))
-ui.describe(flt, len(quotes), "quote")
+ui.describe(searched, len(found), "quote")
 if narrowing:
     st.caption(f"{len(shown)} of them shown, where " + " and ".join(narrowing) + ".")
 ui.csv_download("Download these quotes (CSV)", shown, "quotes.csv", key="quotes_csv")
@@ -56,7 +56,7 @@ for q in shown.itertuples(index=False):
             f'<figure aria-label="Quote by {ui.esc(q.speaker, UNATTRIBUTED)}" style="margin:0">'
             f"<figcaption><b>{ui.esc(q.speaker, UNATTRIBUTED)}</b>{' — ' + ui.esc(who) if who else ''}"
             f" · said {said} · {ui.esc(q.kind)} quote · topic: {ui.esc(q.topic, MISSING)}"
-            f"</figcaption>{highlight.quote_html(q.text, q.kind, terms)}</figure>"
+            f"</figcaption>{highlight.quote_html(q.text, q.kind, searched.terms)}</figure>"
         )
         if q.quote_id in contradicting.groups:
             for claim in contradicting.get_group(q.quote_id).itertuples(index=False):

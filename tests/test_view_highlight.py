@@ -16,12 +16,10 @@ from borderwatch.view.highlight import (
     Mark,
     article_highlights,
     highlight_html,
-    matches_all,
+    narrow,
     paragraph_bounds,
-    parse_query,
     provenance_table,
     quote_html,
-    select_quotes,
     sentence_bounds,
     sentence_spans,
     term_marks,
@@ -119,27 +117,16 @@ def test_paragraph_bounds():
     assert text[slice(*paragraph_bounds(text, start, start + 6))] == "Para two has it. Still two."
 
 
-def test_parse_query_keeps_phrases_and_drops_repeats():
-    assert parse_query('Zas "no escalation"  zas “border incident”') == [
-        "zas",
-        "no escalation",
-        "border incident",
-    ]
-    assert parse_query("   ") == []
-
-
-def test_search_terms_match_case_insensitively():
+def test_search_terms_are_marked_case_insensitively():
     text = "There is no Shooting there; no shooting at all"
-    assert matches_all(text, ["shooting", "there"]) and not matches_all(text, ["shooting", "casualties"])
     assert [(s.start, s.end) for s in term_marks(text, ["shooting"])] == [(12, 20), (31, 39)]
 
 
-def test_select_quotes_needs_every_term_and_a_chosen_value():
+def test_narrowing_keeps_rows_holding_a_chosen_value():
     quotes = _fixture_tables()[1]["quotes"]
-    assert len(select_quotes(quotes, [], {})) == 2
-    assert list(select_quotes(quotes, ["no", "shooting"], {})["kind"]) == ["direct"]
-    assert list(select_quotes(quotes, ["stanislav"], {"kind": ["reported"]})["kind"]) == ["reported"]
-    assert select_quotes(quotes, ["no shooting", "escalation"], {}).empty
+    assert len(narrow(quotes, {})) == len(narrow(quotes, {"kind": []})) == 2
+    assert list(narrow(quotes, {"kind": ["reported"]})["kind"]) == ["reported"]
+    assert narrow(quotes, {"kind": ["reported"], "speaker": ["Nobody"]}).empty
 
 
 def test_quote_html_marks_terms_and_keeps_quotation_marks_for_direct_quotes():

@@ -13,16 +13,19 @@ Semantics, shown on the Data page:
   has an event in one of the provinces);
 - a claim matches an article filter when the claim or the words contradicting it are in one of
   the articles, and an actor filter by its claimant;
-- text matches, case-insensitively, the evidence (quotes: the quote text or the speaker; claims:
-  either side's words).
+- text is search terms, "quoted phrases" and single words: a row matches when every term occurs,
+  case-insensitively, in its evidence (quotes: the quote text or the speaker; claims: either side's
+  words).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 EVENT_ALIAS = "e"
+_QUERY_TERM = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|(\S+)")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,12 @@ class Filter:
     def is_empty(self) -> bool:
         return self == Filter()
 
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The search terms of `text`: "quoted phrases" and single words, lower-cased, without repeats."""
+        found = ((m.group(1) or m.group(2)).strip().lower() for m in _QUERY_TERM.finditer(self.text))
+        return tuple(dict.fromkeys(t for t in found if t))
+
     def where_clause(self, table: str) -> tuple[str, list[object]]:
         """SQL condition (without WHERE) and its parameters for one table of the store."""
         builder = _CLAUSES.get(table)
@@ -66,7 +75,8 @@ class Filter:
             parts.append(f"province is {_or_list(self.provinces)}")
         if self.article_ids:
             parts.append(f"article is {_or_list(self.article_ids)}")
-        sentence = subject + (f" containing “{self.text}”" if self.text else "")
+        terms = " and ".join(f"“{t}”" for t in self.terms)
+        sentence = subject + (f" containing {terms}" if terms else "")
         sentence += (" where " + " and ".join(parts)) if parts else ""
         if self.date_from and self.date_to:
             sentence += f" between {self.date_from.isoformat()} and {self.date_to.isoformat()}"
@@ -105,9 +115,9 @@ def _overlap(start: str, end: str, f: Filter) -> tuple[list[str], list[object]]:
 
 
 def _text(columns: tuple[str, ...], f: Filter) -> tuple[list[str], list[object]]:
-    if not f.text:
-        return [], []
-    return [" OR ".join(f"contains(lower({c}), ?)" for c in columns)], [f.text.lower()] * len(columns)
+    """Every search term occurs in one of the columns."""
+    bits = [" OR ".join(f"contains(lower({c}), ?)" for c in columns) for _ in f.terms]
+    return bits, [term for term in f.terms for _ in columns]
 
 
 class _Clauses:

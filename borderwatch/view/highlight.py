@@ -40,8 +40,6 @@ KIND_NAMES: dict[str, str] = {
 }
 _MARK_BASE = "color:#000;padding:0 1px;border-radius:2px"
 
-_QUERY_TERM = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|(\S+)")
-
 
 @dataclass(frozen=True)
 class Mark:
@@ -147,31 +145,14 @@ def quote_html(text: str, kind: str, terms: Sequence[str] = ()) -> str:
     return f'<blockquote data-kind="{html.escape(kind)}" style="{style}">{marked}</blockquote>'
 
 
-# -- search ---------------------------------------------------------------------------------------
-def parse_query(query: str) -> list[str]:
-    """Search terms: "quoted phrases" and single words, lower-cased, in order, without repeats."""
-    terms = [(m.group(1) or m.group(2)).strip().lower() for m in _QUERY_TERM.finditer(query)]
-    return list(dict.fromkeys(t for t in terms if t))
-
-
-def matches_all(text: str, terms: Sequence[str]) -> bool:
-    """True when every term occurs in the text (case-insensitive)."""
-    lowered = text.lower()
-    return all(term in lowered for term in terms)
-
-
-def select_quotes(
-    quotes: pd.DataFrame, terms: Sequence[str], choices: Mapping[str, Sequence[str]]
-) -> pd.DataFrame:
-    """The quotes whose text or speaker has every term and whose columns hold one of the chosen values."""
-    keep = pd.Series(True, index=quotes.index)
+# -- search results ---------------------------------------------------------------------------------------
+def narrow(rows: pd.DataFrame, choices: Mapping[str, Sequence[str]]) -> pd.DataFrame:
+    """The rows whose columns hold one of the chosen values (a column with nothing chosen keeps all)."""
+    keep = pd.Series(True, index=rows.index)
     for column, chosen in choices.items():
         if chosen:
-            keep &= quotes[column].isin(list(chosen)).fillna(False).astype(bool)
-    if terms:
-        searchable = quotes["text"].fillna("") + " " + quotes["speaker"].fillna("")
-        keep &= searchable.map(lambda text: matches_all(text, terms)).astype(bool)
-    return quotes[keep]
+            keep &= rows[column].isin(list(chosen)).fillna(False).astype(bool)
+    return rows[keep]
 
 
 def term_marks(text: str, terms: Sequence[str], kind: str = "match") -> list[Mark]:

@@ -181,6 +181,7 @@ def test_quotes_search_marks_matches_and_narrows_the_cards(navigation_app):
     assert len(cards) == 1
     assert ">no shooting</mark>" in cards[0]
     assert "Sotk &amp; Kut" not in "".join(cards)
+    assert "1 quote containing “no shooting”" in captions(at)  # the store searched, through the Filter
 
 
 def test_quotes_escape_article_text(navigation_app):
