@@ -53,25 +53,18 @@ areas = {f["properties"]["name"] for f in provinces["features"] + districts["fea
 summary = mapdata.province_summary(events, casualties, troops, areas)
 markers = mapdata.place_markers(events, casualties, troops, frame)
 placed = mapdata.placement_counts(events, frame, areas)
-label = mapdata.MEASURE_LABELS[measure]
-
+label = mapdata.MEASURE_NOUNS[measure][1]
 figure = mapfig.province_map_figure(
-    provinces,
-    districts,
-    mapdata.province_values(summary, measure),
-    markers=markers.assign(value=markers[measure]),
-    value_label=label,
+    mapfig.Layers(provinces, districts, boundaries.load_countries()),
+    mapfig.Measure(
+        mapfig.area_values(mapdata.province_values(summary, measure)),
+        mapdata.area_details(summary),  # an area's hover: all three numbers and its events
+        mapdata.MEASURE_NOUNS[measure],
+    ),
+    markers.assign(value=markers[measure]),
     title=f"{label.capitalize()} by province: Armenia, with Azerbaijan's neighbouring districts",
-    countries_geojson=boundaries.load_countries(),
     online_tiles=online,
 )
-details = dict(zip(summary["admin1"], summary["hover"], strict=True))
-for trace in figure.data:  # an area's hover: its name, then all three numbers and its events
-    if trace.type == "choroplethmap" and trace.text is not None:
-        trace.text = [
-            f"{t.split('<br>')[0]}<br>{details[a]}" if a in details else t
-            for a, t in zip(trace.locations, trace.text, strict=True)
-        ]
 
 # -- the map ------------------------------------------------------------------------------------------------
 st.caption(

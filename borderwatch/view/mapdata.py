@@ -31,8 +31,12 @@ from borderwatch.view.counting import (
 from borderwatch.view.text import plural
 
 MEASURES = ("events", "casualties", "troops")
-# What each measure's number is called on the map (legend, colour bar, hover).
-MEASURE_LABELS = {"events": "events", "casualties": "casualties", "troops": "troops claimed"}
+# What each measure's number counts on the map (legend, colour bar, hover), singular and plural.
+MEASURE_NOUNS = {
+    "events": ("event", "events"),
+    "casualties": ("casualty", "casualties"),
+    "troops": ("troop claimed", "troops claimed"),
+}
 MEASURE_NAMES = {"events": "Events", "casualties": "Casualties", "troops": "Troop figures"}
 # What the page says each measure is (the rules of province_summary, in words).
 MEASURE_NOTES = {
@@ -183,6 +187,11 @@ def province_values(summary: pd.DataFrame, measure: str) -> pd.DataFrame:
     """The choropleth's input (admin1, value) for one measure: provinces with a non-zero value."""
     values = summary[["admin1", measure]].rename(columns={measure: "value"})
     return values[values["value"].fillna(0) > 0].reset_index(drop=True)
+
+
+def area_details(summary: pd.DataFrame) -> dict[str, str]:
+    """Each area's hover lines under its name: its numbers and its events (province_summary's hover)."""
+    return dict(zip(summary["admin1"], summary["hover"], strict=True))
 
 
 # -- markers and the places off the map -------------------------------------------------------------------
