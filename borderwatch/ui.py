@@ -23,7 +23,7 @@ from borderwatch.store import export
 from borderwatch.store.database import Store
 from borderwatch.store.filters import Filter
 from borderwatch.view import addpage, text
-from borderwatch.view.text import markdown_literal, plural
+from borderwatch.view.text import markdown_literal, plural, web_url
 
 APP_TITLE = "BorderWatch"
 FILTER_STATE = "borderwatch_filter"
@@ -153,7 +153,7 @@ def sidebar_filters() -> Filter:
         types = st.multiselect("Event types", options.event_types, key=TYPES_KEY, bind="query-params")
         provinces = st.multiselect("Provinces", options.provinces, key=PROVINCES_KEY, bind="query-params")
         flt = make_filter(tuple(dates or ()), (lo, hi), actors, types, provinces)
-        st.caption(flt.describe("Showing rows"))
+        st.caption(sentence(flt, "Showing rows"))
         st.button("Reset filters", on_click=reset_filters, disabled=flt.is_empty, key="reset_sidebar")
     st.session_state[FILTER_STATE] = flt
     return flt
@@ -344,7 +344,7 @@ def hidden_rows_note(flt: Filter, key: str) -> None:
     if flt.is_empty:
         return
     st.info(
-        f"{flt.describe('Showing rows')}: the other pages show only the rows these sidebar "
+        f"{sentence(flt, 'Showing rows')}: the other pages show only the rows these sidebar "
         "filters match, so new rows outside them are hidden until you widen or reset the filters."
     )
     st.button("Reset filters", on_click=reset_filters, key=key)
@@ -381,10 +381,15 @@ def metadata_form(defaults: Metadata, suffix: str, today: date) -> Metadata:
 
 
 # -- shared page pieces ----------------------------------------------------------------------------
+def sentence(flt: Filter, subject: str) -> str:
+    """The filter's sentence in Markdown, the values chosen from the store shown as written."""
+    return flt.describe(subject, markdown_literal)
+
+
 def describe(flt: Filter, count: int, singular: str, plural_form: str | None = None, after: str = "") -> None:
     """The filter's sentence above a table or chart: '3 events where actor is CSTO'."""
     st.caption(
-        flt.describe(plural(count, singular, plural_form) + after),
+        sentence(flt, plural(count, singular, plural_form) + after),
         help="The sidebar filters; the Data page explains what they match.",
     )
 
@@ -405,7 +410,7 @@ def empty_state(flt: Filter, noun: str, key: str) -> None:
     if flt.is_empty:
         st.info(f"The store has no {noun} yet.")
         return
-    st.info(f"No {noun} match this filter: {flt.describe(noun.capitalize())}. Widen the filter or reset it.")
+    st.info(f"No {noun} match this filter: {sentence(flt, noun.capitalize())}. Widen the filter or reset it.")
     st.button("Reset filters", on_click=reset_filters, key=f"reset_{key}")
 
 
@@ -421,7 +426,7 @@ def empty_provinces_state(flt: Filter, nouns: str, key: str) -> None:
     (a narrower date range, an actor) leaves the page with nothing to draw until the province is cleared.
     """
     st.info(
-        f"No {nouns} in {' or '.join(flt.provinces)} under the current filters: {flt.describe('Rows')}. "
+        f"No {nouns} in {' or '.join(map(markdown_literal, flt.provinces))} under the current filters: {sentence(flt, 'Rows')}. "
         "Clear the province filter to see every province again: the button below, or Provinces in the sidebar."
     )
     st.button("Clear the province filter", on_click=clear_provinces, key=f"clear_provinces_{key}")
@@ -437,8 +442,9 @@ def html(markup: str) -> None:
     st.html(markup)
 
 
-def column_config(table_name: str) -> dict[str, object]:
-    """st.dataframe column settings from the data dictionary: types, readable labels, descriptions."""
+def column_config(table_name: str, frame: pd.DataFrame | None = None) -> dict[str, object]:
+    """st.dataframe column settings from the data dictionary: types, readable labels, descriptions.
+    A URL column is links only when every URL in the frame is an http(s) address; else it is text."""
     config: dict[str, object] = {}
     for c in TABLES[table_name].columns:
         label = c.name.replace("_", " ").capitalize()
@@ -453,18 +459,23 @@ def column_config(table_name: str) -> dict[str, object]:
             config[c.name] = st.column_config.NumberColumn(label, help=help_text, format="%.4f")
         elif c.type == BOOL:
             config[c.name] = st.column_config.CheckboxColumn(label, help=help_text)
-        elif c.name == "url":
+        elif c.name == "url" and _all_web_urls(frame, c.name):
             config[c.name] = st.column_config.LinkColumn(label, help=help_text)
         else:
             config[c.name] = st.column_config.TextColumn(label, help=help_text)
     return config
 
 
+def _all_web_urls(frame: pd.DataFrame | None, column: str) -> bool:
+    urls = frame[column].dropna() if frame is not None and column in frame else pd.Series(dtype=str)
+    return all(web_url(u) for u in urls if str(u).strip())
+
+
 def table(frame: pd.DataFrame, table_name: str, key: str | None = None, height: int | str = "auto") -> None:
     """A store table with typed, described columns."""
     st.dataframe(
         frame,
-        column_config=column_config(table_name),
+        column_config=column_config(table_name, frame),
         hide_index=True,
         width="stretch",
         height=height,

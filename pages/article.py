@@ -5,7 +5,8 @@ import streamlit as st
 
 from borderwatch import ui
 from borderwatch.view import highlight
-from borderwatch.view.text import article_label, cell
+from borderwatch.view.text import article_label, cell, markdown_link
+from borderwatch.view.text import markdown_literal as literal
 
 HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 ROW_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")
@@ -20,8 +21,9 @@ article_id = ui.url_choice("Article", list(titles), ui.ARTICLE_PARAM, titles.get
 article = articles.loc[article_id]
 body = ui.body(article_id)
 st.caption(
-    f"Published {article.published:%Y-%m-%d} by {article.source} · "
-    f"[original]({article.url}) · article_id `{article_id}` · extractor {article.extractor_version}"
+    f"Published {article.published:%Y-%m-%d} by {literal(cell(article.source, 'no source'))} · "
+    f"{markdown_link('original', article.url)} · article_id `{article_id}` · "
+    f"extractor {literal(cell(article.extractor_version))}"
 )
 
 scoped = ui.with_article(flt, article_id)
@@ -66,8 +68,9 @@ if len(contradicted_elsewhere):
     st.subheader("Claims in other articles that this article contradicts")
     for claim in contradicted_elsewhere.itertuples(index=False):
         st.markdown(
-            f"**{cell(claim.claimant, 'Someone')}** {claim.contradiction}  \n"
-            f"The claim is in {ui.article_label(claim.article_id)}; the words here: “{claim.other_text}”"
+            f"**{literal(cell(claim.claimant, 'Someone'))}** {literal(claim.contradiction)}  \n"
+            f"The claim is in {literal(ui.article_label(claim.article_id))}; "
+            f"the words here: “{literal(cell(claim.other_text))}”"
         )
 
 st.subheader("Provenance")

@@ -5,6 +5,7 @@ import streamlit as st
 from borderwatch import ui
 from borderwatch.view import charts, counting, highlight
 from borderwatch.view.text import MISSING, article_label, cell
+from borderwatch.view.text import markdown_literal as literal
 
 flt = ui.page_setup()
 st.title("BorderWatch")
@@ -54,7 +55,7 @@ if claims.empty:
     st.info("No claim is contradicted by what the articles report (under this filter).")
 for claim in claims.itertuples(index=False):
     with st.container(border=True):
-        st.markdown(f"**{cell(claim.claimant, 'Someone')}** — {claim.contradiction}")
+        st.markdown(f"**{literal(cell(claim.claimant, 'Someone'))}** — {literal(claim.contradiction)}")
         said, other = st.columns(2)
         body = ui.body(claim.article_id)
         with said:
@@ -65,7 +66,11 @@ for claim in claims.itertuples(index=False):
             elsewhere = claim.other_article_id != claim.article_id
             st.caption(
                 f"Contradicted by ({claim.contradicted_by_kind})"
-                + (f" in another article: {ui.article_label(claim.other_article_id)}" if elsewhere else "")
+                + (
+                    f" in another article: {literal(ui.article_label(claim.other_article_id))}"
+                    if elsewhere
+                    else ""
+                )
             )
             other_body = ui.body(cell(claim.other_article_id, claim.article_id))
             start, end = claim.other_char_start, claim.other_char_end
@@ -79,6 +84,6 @@ ui.describe(flt, len(articles), "article")
 for article in articles.itertuples(index=False):
     st.page_link(
         ui.ARTICLE_PAGE,
-        label=article_label(article.title, article.published, article.source),
+        label=literal(article_label(article.title, article.published, article.source)),
         query_params={ui.ARTICLE_PARAM: article.article_id},
     )

@@ -8,6 +8,7 @@ import streamlit as st
 from borderwatch import ui
 from borderwatch.view import highlight
 from borderwatch.view.text import MISSING, cell
+from borderwatch.view.text import markdown_literal as literal
 
 UNATTRIBUTED = "Speaker not identified"  # a quote the extractor could not attribute: said so, not left blank
 
@@ -39,7 +40,7 @@ narrowing = [
 ]
 ui.describe(searched, len(found), "quote")
 if narrowing:
-    st.caption(f"{len(shown)} of them shown, where " + " and ".join(narrowing) + ".")
+    st.caption(f"{len(shown)} of them shown, where " + literal(" and ".join(narrowing)) + ".")
 ui.csv_download("Download these quotes (CSV)", shown, "quotes.csv", key="quotes_csv")
 if shown.empty:
     if len(quotes):
@@ -61,7 +62,8 @@ for q in shown.itertuples(index=False):
         if q.quote_id in contradicting.groups:
             for claim in contradicting.get_group(q.quote_id).itertuples(index=False):
                 source = "The article" if claim.other_article_id == claim.article_id else "That article"
-                st.warning(f"**Contradicted** — {claim.contradiction}. {source}: “{claim.other_text}”")
+                said_there = f"{literal(claim.contradiction)}. {source}: “{literal(cell(claim.other_text))}”"
+                st.warning(f"**Contradicted** — {said_there}")
         with st.expander("Surrounding sentences"):
             body = ui.body(q.article_id)
             bounds = highlight.sentence_bounds(body, q.char_start, q.char_end, 1, q.sentence_index)

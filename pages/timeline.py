@@ -5,6 +5,7 @@ import streamlit as st
 from borderwatch import ui
 from borderwatch.view import charts, highlight
 from borderwatch.view.text import cell
+from borderwatch.view.text import markdown_literal as literal
 
 EVENT_PICK = "timeline_event"
 LAST_CHART_PICK = "timeline_last_chart_pick"
@@ -51,7 +52,7 @@ if event_id is None:
     st.stop()
 
 event = events.set_index("event_id").loc[event_id]
-st.subheader(cell(event.summary, event.event_type))
+st.subheader(literal(cell(event.summary, event.event_type)))
 body = ui.body(event.article_id)
 bounds = highlight.paragraph_bounds(body, event.char_start, event.char_end)
 spans = [
@@ -60,7 +61,7 @@ spans = [
 ui.html(f"<blockquote>{highlight.highlight_html(body[bounds[0] : bounds[1]], spans)}</blockquote>")
 st.caption(
     f"Evidence: characters {event.char_start}–{event.char_end} of article {event.article_id}, "
-    f"sentence {event.sentence_index}. Date: “{cell(event.date_phrase, 'no date words')}”, "
+    f"sentence {event.sentence_index}. Date: “{literal(cell(event.date_phrase, 'no date words'))}”, "
     f"precision {event.date_precision}."
 )
 for name, noun in (("casualties", "casualty figures"), ("troop_figures", "troop figures")):

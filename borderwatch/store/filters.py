@@ -21,6 +21,7 @@ Semantics, shown on the Data page:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -62,20 +63,21 @@ class Filter:
         bits, params = builder(self)
         return (" AND ".join(f"({b})" for b in bits) if bits else "TRUE"), params
 
-    def describe(self, subject: str = "Rows") -> str:
+    def describe(self, subject: str = "Rows", shown: Callable[[str], str] = str) -> str:
         """A plain-English sentence: '3 events where actor is CSTO between 2021-05-01 and 2021-07-04'.
 
-        ``subject`` is what matches, counted by the caller ('3 events', 'Showing rows')."""
+        ``subject`` is what matches, counted by the caller ('3 events', 'Showing rows'); ``shown`` writes
+        each value the user chose (a page escapes them for Markdown)."""
         parts = []
         if self.actors:
-            parts.append(f"actor is {_or_list(self.actors)}")
+            parts.append(f"actor is {_or_list(self.actors, shown)}")
         if self.event_types:
-            parts.append(f"event type is {_or_list(self.event_types)}")
+            parts.append(f"event type is {_or_list(self.event_types, shown)}")
         if self.provinces:
-            parts.append(f"province is {_or_list(self.provinces)}")
+            parts.append(f"province is {_or_list(self.provinces, shown)}")
         if self.article_ids:
-            parts.append(f"article is {_or_list(self.article_ids)}")
-        terms = " and ".join(f"“{t}”" for t in self.terms)
+            parts.append(f"article is {_or_list(self.article_ids, shown)}")
+        terms = " and ".join(f"“{shown(t)}”" for t in self.terms)
         sentence = subject + (f" containing {terms}" if terms else "")
         sentence += (" where " + " and ".join(parts)) if parts else ""
         if self.date_from and self.date_to:
@@ -89,8 +91,9 @@ class Filter:
         return sentence
 
 
-def _or_list(values: tuple[str, ...]) -> str:
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
+def _or_list(values: tuple[str, ...], shown: Callable[[str], str] = str) -> str:
+    named = [shown(v) for v in values]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
 
 
 def _in(column: str, values: tuple[str, ...]) -> tuple[str, list[object]]:

@@ -95,7 +95,7 @@ def timeline_figure(events: pd.DataFrame, lanes: Lanes = "actor", compact: bool 
             "title": {"text": LANE_TITLES[lanes]},
             "tickmode": "array",
             "tickvals": [sum(r) / len(r) for r in lane_rows.values()],
-            "ticktext": list(lane_rows),
+            "ticktext": [html.escape(lane) for lane in lane_rows],  # Plotly reads tags in tick text
             "autorange": "reversed",
             "zeroline": False,
         },

@@ -6,11 +6,19 @@ One rule each, shared by every page and figure builder.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote, urlparse
 
 import pandas as pd
 
 MISSING = "—"  # a value the store does not have, where a number or a short field would be
+# Markdown's inline syntax and directives (':red[…]'): their marks are escaped wherever they stand.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>$~|#])")
+# What would become a link or a character: 'https://…', 'www.…', '&amp;'. One mark of each is escaped.
+_AUTOLINK = re.compile(r"(?<=\w)(:)(?=//)|(?<=\bwww)(\.)|(&)(?=#?\w+;)", re.IGNORECASE)
+# What makes a line a list item, a quote or a heading underline.
+_LINE_START = re.compile(r"^([ \t]*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
+_WEB_SCHEMES = ("http", "https")
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"  # kept as they are; '<', '>', quotes and spaces are percent-encoded
 # What one row of each table is called, singular and plural.
 TABLE_NOUNS: dict[str, tuple[str, str]] = {
     "articles": ("article", "articles"),
@@ -53,5 +61,29 @@ def article_label(title: object, published: object, source: object) -> str:
 
 
 def markdown_literal(text: str) -> str:
-    """Text that Streamlit's Markdown shows as written (a file name with * or $ is not formatting)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text that Streamlit's Markdown shows as written: a title with * or $ is not formatting, '![x](y)'
+    is no image, ':red[x]' no colour, a URL no link. (Emoji short codes such as ':fire:' remain:
+    Streamlit turns them into emoji after parsing.)"""
+    escaped = _AUTOLINK.sub(lambda m: "\\" + m.group(), _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    return _LINE_START.sub(
+        lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), escaped
+    )
+
+
+def web_url(url: object) -> str | None:
+    """The URL when it is an http(s) address a link may point to; None for anything else ('javascript:')."""
+    text = cell(url).strip()
+    parsed = urlparse(text)
+    return (
+        text
+        if parsed.scheme.lower() in _WEB_SCHEMES and parsed.netloc and not any(c.isspace() for c in text)
+        else None
+    )
+
+
+def markdown_link(label: str, url: object) -> str:
+    """A Markdown link to an http(s) URL (its label literal), or the label alone for any other URL."""
+    target = web_url(url)
+    if target is None:
+        return markdown_literal(label)
+    return f"[{markdown_literal(label)}](<{quote(target, safe=_URL_SAFE)}>)"
