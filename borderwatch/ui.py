@@ -437,6 +437,20 @@ def esc(value: object, default: str = "") -> str:
     return html_lib.escape(text.cell(value, default))
 
 
+CAPTION_STYLE = "font-size:0.875rem;opacity:0.7;margin:0 0 0.5rem 0"
+NOTE_STYLE = "background:#FFF3CD;color:#000;padding:0.5rem 0.75rem;border-radius:0.5rem;margin:0.25rem 0"
+
+
+def text_line(template: str, style: str = "margin:0 0 0.5rem 0", **values: object) -> None:
+    """A line of our words with article strings in it, shown as written: every value but view.text.Html
+    is HTML-escaped (Markdown would link a URL in a title, and turn '![x](y)' into an image)."""
+    shown = {
+        name: value if isinstance(value, text.Html) else html_lib.escape(text.cell(value))
+        for name, value in values.items()
+    }
+    st.html(f'<p style="{style}">{template.format(**shown)}</p>')
+
+
 def html(markup: str) -> None:
     """Render HTML built by borderwatch.view.highlight (article text there is already escaped)."""
     st.html(markup)

@@ -5,8 +5,7 @@ import streamlit as st
 
 from borderwatch import ui
 from borderwatch.view import highlight
-from borderwatch.view.text import article_label, cell, markdown_link
-from borderwatch.view.text import markdown_literal as literal
+from borderwatch.view.text import article_label, cell, html_link
 
 HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 ROW_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")
@@ -20,10 +19,14 @@ titles = {aid: article_label(a.title, a.published, a.source) for aid, a in artic
 article_id = ui.url_choice("Article", list(titles), ui.ARTICLE_PARAM, titles.get, key="article_pick")
 article = articles.loc[article_id]
 body = ui.body(article_id)
-st.caption(
-    f"Published {article.published:%Y-%m-%d} by {literal(cell(article.source, 'no source'))} · "
-    f"{markdown_link('original', article.url)} · article_id `{article_id}` · "
-    f"extractor {literal(cell(article.extractor_version))}"
+ui.text_line(
+    "Published {day} by {source} · {original} · article_id {aid} · extractor {v}",
+    ui.CAPTION_STYLE,
+    day=f"{article.published:%Y-%m-%d}",
+    source=cell(article.source, "no source"),
+    original=html_link("original", article.url),
+    aid=article_id,
+    v=article.extractor_version,
 )
 
 scoped = ui.with_article(flt, article_id)
@@ -67,10 +70,12 @@ for name in ROW_TABLES:
 if len(contradicted_elsewhere):
     st.subheader("Claims in other articles that this article contradicts")
     for claim in contradicted_elsewhere.itertuples(index=False):
-        st.markdown(
-            f"**{literal(cell(claim.claimant, 'Someone'))}** {literal(claim.contradiction)}  \n"
-            f"The claim is in {literal(ui.article_label(claim.article_id))}; "
-            f"the words here: “{literal(cell(claim.other_text))}”"
+        ui.text_line(
+            "<b>{who}</b> {what}<br>The claim is in {label}; the words here: “{words}”",
+            who=cell(claim.claimant, "Someone"),
+            what=claim.contradiction,
+            label=ui.article_label(claim.article_id),
+            words=claim.other_text,
         )
 
 st.subheader("Provenance")

@@ -55,7 +55,7 @@ if claims.empty:
     st.info("No claim is contradicted by what the articles report (under this filter).")
 for claim in claims.itertuples(index=False):
     with st.container(border=True):
-        st.markdown(f"**{literal(cell(claim.claimant, 'Someone'))}** — {literal(claim.contradiction)}")
+        ui.text_line("<b>{who}</b> — {what}", who=cell(claim.claimant, "Someone"), what=claim.contradiction)
         said, other = st.columns(2)
         body = ui.body(claim.article_id)
         with said:
@@ -64,14 +64,9 @@ for claim in claims.itertuples(index=False):
             ui.html(highlight.excerpt_html(body, claim.char_start, claim.char_end, bounds, kind="quote"))
         with other:
             elsewhere = claim.other_article_id != claim.article_id
-            st.caption(
-                f"Contradicted by ({claim.contradicted_by_kind})"
-                + (
-                    f" in another article: {literal(ui.article_label(claim.other_article_id))}"
-                    if elsewhere
-                    else ""
-                )
-            )
+            where = f" in another article: {ui.article_label(claim.other_article_id)}" if elsewhere else ""
+            kind = claim.contradicted_by_kind
+            ui.text_line("Contradicted by ({kind}){where}", ui.CAPTION_STYLE, kind=kind, where=where)
             other_body = ui.body(cell(claim.other_article_id, claim.article_id))
             start, end = claim.other_char_start, claim.other_char_end
             bounds = highlight.sentence_bounds(other_body, start, end)

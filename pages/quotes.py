@@ -62,8 +62,13 @@ for q in shown.itertuples(index=False):
         if q.quote_id in contradicting.groups:
             for claim in contradicting.get_group(q.quote_id).itertuples(index=False):
                 source = "The article" if claim.other_article_id == claim.article_id else "That article"
-                said_there = f"{literal(claim.contradiction)}. {source}: “{literal(cell(claim.other_text))}”"
-                st.warning(f"**Contradicted** — {said_there}")
+                ui.text_line(
+                    "<b>Contradicted</b> — {what}. {source}: “{words}”",
+                    ui.NOTE_STYLE,
+                    what=claim.contradiction,
+                    source=source,
+                    words=claim.other_text,
+                )
         with st.expander("Surrounding sentences"):
             body = ui.body(q.article_id)
             bounds = highlight.sentence_bounds(body, q.char_start, q.char_end, 1, q.sentence_index)

@@ -50,7 +50,7 @@ def test_missing_cells_and_article_names():
     ("text", "shown"),
     [
         ("![map](https://example.org/a.png)", r"!\[map\](https\://example.org/a.png)"),
-        (":red[alarm] and **bold**", r":red\[alarm\] and \*\*bold\*\*"),
+        (":red[alarm] and **bold**", r"\:red\[alarm\] and \*\*bold\*\*"),
         ("see www.example.org &amp; more", r"see www\.example.org \&amp; more"),
         ("- not a list\n1. nor this", "\\- not a list\n1\\. nor this"),
         ("Shelling near Jermuk: 2 hurt", "Shelling near Jermuk: 2 hurt"),  # plain text stays as it is

@@ -5,6 +5,7 @@ One rule each, shared by every page and figure builder.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote, urlparse
 
@@ -13,8 +14,9 @@ import pandas as pd
 MISSING = "—"  # a value the store does not have, where a number or a short field would be
 # Markdown's inline syntax and directives (':red[…]'): their marks are escaped wherever they stand.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>$~|#])")
-# What would become a link or a character: 'https://…', 'www.…', '&amp;'. One mark of each is escaped.
-_AUTOLINK = re.compile(r"(?<=\w)(:)(?=//)|(?<=\bwww)(\.)|(&)(?=#?\w+;)", re.IGNORECASE)
+# What would become a directive, a link or a character: ':red', 'https://…', 'www.…', '&amp;'.
+# One mark of each is escaped.
+_AUTOLINK = re.compile(r"(:)(?=[a-z]|//)|(?<=\bwww)(\.)|(&)(?=#?\w+;)", re.IGNORECASE)
 # What makes a line a list item, a quote or a heading underline.
 _LINE_START = re.compile(r"^([ \t]*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
 _WEB_SCHEMES = ("http", "https")
@@ -87,3 +89,16 @@ def markdown_link(label: str, url: object) -> str:
     if target is None:
         return markdown_literal(label)
     return f"[{markdown_literal(label)}](<{quote(target, safe=_URL_SAFE)}>)"
+
+
+class Html(str):
+    """Markup made here, from escaped parts: shown as markup, never escaped again."""
+
+
+def html_link(label: str, url: object) -> Html:
+    """An HTML link to an http(s) URL, opening apart from the app; the label alone for any other URL."""
+    target = web_url(url)
+    if target is None:
+        return Html(html.escape(label))
+    attributes = f'href="{html.escape(target)}" target="_blank" rel="noopener noreferrer"'
+    return Html(f"<a {attributes}>{html.escape(label)}</a>")

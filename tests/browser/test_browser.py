@@ -156,7 +156,7 @@ def test_article_text_is_highlighted_and_numbered(page, app_url, artifacts):
 def test_data_page_rows_and_csv_download_follow_the_filter(page, app_url, browser_db, artifacts):
     dates = "&".join(f"dates={d.isoformat()}" for d in JUNE)
     open_page(page, f"{app_url}/{PAGES['data']}?table=casualties&{dates}")
-    sentence = f"{N_JUNE_CASUALTIES} casualties between {JUNE[0]} and {JUNE[1]}"
+    sentence = f"{N_JUNE_CASUALTIES} casualty figures between {JUNE[0]} and {JUNE[1]}"  # one noun per table
     expect(page.get_by_text(sentence)).to_be_visible()
     grid = page.get_by_test_id("stDataFrame").first
     # The grid draws on a canvas; its accessible table (off-screen, so "hidden") holds the rows.
