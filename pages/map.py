@@ -13,13 +13,12 @@ NOTICE = "map_click_notice"
 def filter_on_click() -> None:
     """Chart callback: a clicked province becomes the shared province filter, set before the sidebar
     draws it (as ui.reset_filters sets it), so every page is filtered."""
-    area = mapdata.clicked_area(st.session_state[CHART_KEY].selection.points)
-    if area is None:
-        return
-    if area in ui.filter_options().provinces:
-        st.session_state[ui.PROVINCES_KEY] = [area]
-    else:
-        st.session_state[NOTICE] = f"No row in the store names {area}, so the filter is unchanged."
+    points = st.session_state[CHART_KEY].selection.points
+    province, notice = mapdata.click_filter(points, ui.filter_options().provinces)
+    if province:
+        st.session_state[ui.PROVINCES_KEY] = [province]
+    if notice:
+        st.session_state[NOTICE] = notice
 
 
 flt = ui.page_setup()

@@ -188,3 +188,17 @@ def test_the_map_and_the_overview_read_casualties_by_one_rule(events, casualties
     gegharkunik = casualties[mapdata.row_province(casualties, events) == "Gegharkunik"]
     assert dict(zip(summary["admin1"], summary["casualties"], strict=True))["Gegharkunik"] == 12
     assert counting.people(gegharkunik) == 12 == counting.people(gegharkunik, ("wounded",))
+
+
+def test_a_click_on_a_province_filters_to_it_and_on_any_other_area_says_why_not():
+    province = [{"location": "Syunik", "customdata": "Syunik"}]
+    assert mapdata.click_filter(province, ["Gegharkunik", "Syunik"]) == ("Syunik", None)
+    tavush = [{"location": "Tavush", "customdata": "Tavush"}]
+    assert mapdata.click_filter(tavush, ["Syunik"]) == (
+        None,
+        "No row in the store names Tavush, so the filter is unchanged.",
+    )
+    assert mapdata.click_filter([{"lat": 40.2, "lon": 45.9, "customdata": "Sotk"}], ["Syunik"]) == (
+        None,
+        None,
+    )

@@ -308,3 +308,14 @@ def clicked_area(points: Iterable[Mapping]) -> str | None:
         if isinstance(name, str) and name:
             return name
     return None
+
+
+def click_filter(points: Iterable[Mapping], provinces: Collection[str]) -> tuple[str | None, str | None]:
+    """What a click on the map does: (the province to filter to, or a notice why the filter stays).
+    (None, None) for a click on no area (a marker, or nothing)."""
+    area = clicked_area(points)
+    if area is None:
+        return None, None
+    if area in provinces:
+        return area, None
+    return None, f"No row in the store names {area}, so the filter is unchanged."

@@ -106,14 +106,11 @@ def test_timeline_draws_points_and_bands_and_clicking_shows_the_evidence(page, a
         "[t.meta.shape, new Set(t.customdata.filter(d => d).map(d => d[0])).size]))"
     )
     assert shapes == EVENTS_PER_SHAPE
-    point = page.evaluate(
-        f"""() => {{
-            const gd = {GRAPH}, layout = gd._fullLayout, box = gd.getBoundingClientRect();
-            const trace = gd.data.find(t => t.meta.shape === 'point');
-            return {{x: box.left + layout.xaxis._offset + layout.xaxis.d2p(trace.x[0]),
-                     y: box.top + layout.yaxis._offset + layout.yaxis.d2p(trace.y[0])}};
-        }}"""
-    )
+    # The dot Plotly drew for the day's event (its trace's SVG point), clicked where it is on the screen.
+    index = page.evaluate(f"() => {GRAPH}.data.findIndex(t => t.meta.shape === 'point')")
+    dot = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .trace').nth(index).locator("path.point")
+    box = dot.first.bounding_box()
+    point = {"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}
     page.mouse.click(point["x"], point["y"])
     evidence = page.get_by_text(EVIDENCE_OF_THE_DAY_EVENT, exact=True)
     expect(evidence).to_be_visible()
