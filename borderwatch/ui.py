@@ -85,16 +85,6 @@ def article_label(article_id: str) -> str:
     return text.article_label(a.title, a.published, a.source)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _lexicon(signature: tuple) -> Lexicon:
-    return load_lexicon()
-
-
-def lexicon() -> Lexicon:
-    """The lexicon as its files are now, read again after an analyst edits one (so re-extraction sees it)."""
-    return _lexicon(addpage.lexicon_signature())
-
-
 def date_bounds() -> tuple[date | None, date | None]:
     s = store()
     return _bounds(str(s.path), s.version())
@@ -273,14 +263,43 @@ def notices(section: str) -> list:
     return st.session_state.setdefault(NOTICES, {}).pop(section, [])
 
 
-def progress_bar(text: str) -> Callable[[int, int, str], None]:
-    """A progress bar here, as a callback (done, total, what is being done now)."""
-    bar = st.progress(0.0, text=text)
+def progress_bar(doing: str) -> Callable[[int, int, str], None]:
+    """A progress bar here, as a callback (done, total, what is being done now: a file name, shown as written)."""
+    bar = st.progress(0.0, text=doing)
 
     def report(done: int, total: int, what: str) -> None:
-        bar.progress(done / max(total, 1), text=f"{text} {done} of {total} done: {what}")
+        bar.progress(done / max(total, 1), text=f"{doing} {done} of {total} done: {markdown_literal(what)}")
 
     return report
+
+
+def action_button(label: str, action: str, key: str, where=st, **kwargs) -> None:
+    """A button that asks for an action (see ask)."""
+    where.button(label, key=key, on_click=ask, args=(action,), **kwargs)
+
+
+def show(result: addpage.Result) -> None:
+    """What an action did."""
+    message(result.level, result.text, result.article_id)
+
+
+def message(level: str, words: str, article_id: str | None = None) -> None:
+    """A message shown as written (success, info, warning or error), linking to the article it names."""
+    getattr(st, level)(markdown_literal(words))
+    if article_id and level != "error":
+        link = {ARTICLE_PARAM: article_id}
+        st.page_link(ARTICLE_PAGE, label="Open it on the Article page", query_params=link)
+
+
+# -- the Add page's pieces ------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _lexicon(signature: tuple) -> Lexicon:
+    return load_lexicon()
+
+
+def lexicon() -> Lexicon:
+    """The lexicon as its files are now, read again after an analyst edits one (so re-extraction sees it)."""
+    return _lexicon(addpage.lexicon_signature())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -329,16 +348,6 @@ def stored_articles_table(table: pd.DataFrame) -> None:
     )
 
 
-def action_button(label: str, action: str, key: str, where=st, **kwargs) -> None:
-    """A button that asks for an action (see ask)."""
-    where.button(label, key=key, on_click=ask, args=(action,), **kwargs)
-
-
-def show(result: addpage.Result) -> None:
-    """What an action did."""
-    message(result.level, result.text, result.article_id)
-
-
 def hidden_rows_note(flt: Filter, key: str) -> None:
     """Say that the sidebar filters hide rows on the other pages, and offer to reset them."""
     if flt.is_empty:
@@ -348,14 +357,6 @@ def hidden_rows_note(flt: Filter, key: str) -> None:
         "filters match, so new rows outside them are hidden until you widen or reset the filters."
     )
     st.button("Reset filters", on_click=reset_filters, key=key)
-
-
-def message(level: str, text: str, article_id: str | None = None) -> None:
-    """A message shown as written (success, info, warning or error), linking to the article it names."""
-    getattr(st, level)(markdown_literal(text))
-    if article_id and level != "error":
-        link = {ARTICLE_PARAM: article_id}
-        st.page_link(ARTICLE_PAGE, label="Open it on the Article page", query_params=link)
 
 
 EARLIEST_PUBLISHED = date(1900, 1, 1)
