@@ -2,12 +2,11 @@
 
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
 from borderwatch import ui
 from borderwatch.view import highlight
-from borderwatch.view.text import MISSING, cell
+from borderwatch.view.text import MISSING, cell, is_missing
 from borderwatch.view.text import markdown_literal as literal
 
 UNATTRIBUTED = "Speaker not identified"  # a quote the extractor could not attribute: said so, not left blank
@@ -50,7 +49,7 @@ if shown.empty:
 
 contradicting = claims.dropna(subset=["claim_quote_id"]).groupby("claim_quote_id")
 for q in shown.itertuples(index=False):
-    said = f"{q.date_said:%Y-%m-%d}" if not pd.isna(q.date_said) else "date not given"
+    said = "date not given" if is_missing(q.date_said) else f"{q.date_said:%Y-%m-%d}"
     who = ", ".join(cell(x) for x in (q.speaker_role, q.speaker_org) if cell(x))
     with st.container(border=True):
         ui.html(
