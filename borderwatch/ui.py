@@ -7,19 +7,27 @@ API and the figure builders; they hold no logic of their own beyond layout.
 from __future__ import annotations
 
 import html as html_lib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
+from borderwatch.articles import Article
+from borderwatch.articles.files import ACCEPTED_SUFFIXES, Metadata
+from borderwatch.extract.lexicon import Lexicon, load_lexicon
 from borderwatch.paths import db_path
 from borderwatch.schema import BOOL, DATE, FLOAT, INT, TABLES, TIMESTAMP
+from borderwatch.store import export
 from borderwatch.store.database import Store
 from borderwatch.store.filters import Filter
+from borderwatch.view import addpage, text
+from borderwatch.view.text import markdown_literal, plural, web_url
 
+APP_TITLE = "BorderWatch"
 FILTER_STATE = "borderwatch_filter"
+FRAMED = "borderwatch_framed"  # set by the frame in a run that drew the sidebar; taken by the page it runs
 BOUNDS_STATE = "borderwatch_date_bounds"  # the corpus's date range on the previous run
 # Widget keys: with bind="query-params" each is also the URL query parameter's name.
 DATES_KEY, ACTORS_KEY, TYPES_KEY, PROVINCES_KEY = "dates", "actor", "event_type", "province"
@@ -68,13 +76,13 @@ def body(article_id: str) -> str:
 
 
 def article_label(article_id: str) -> str:
-    """'Title — source, 2021-07-04' for an article in the store (its id when it is not there)."""
+    """How an article in the store is named (view.text.article_label); its id when it is not there."""
     articles = load("articles")
     row = articles[articles["article_id"] == article_id]
     if row.empty:
         return f"article {article_id}"
     a = row.iloc[0]
-    return f"“{text(a.title, article_id)}” — {text(a.source, 'unknown source')}, {a.published:%Y-%m-%d}"
+    return text.article_label(a.title, a.published, a.source)
 
 
 def date_bounds() -> tuple[date | None, date | None]:
@@ -135,7 +143,7 @@ def sidebar_filters() -> Filter:
         types = st.multiselect("Event types", options.event_types, key=TYPES_KEY, bind="query-params")
         provinces = st.multiselect("Provinces", options.provinces, key=PROVINCES_KEY, bind="query-params")
         flt = make_filter(tuple(dates or ()), (lo, hi), actors, types, provinces)
-        st.caption(flt.describe(noun="showing rows"))
+        st.caption(sentence(flt, "Showing rows"))
         st.button("Reset filters", on_click=reset_filters, disabled=flt.is_empty, key="reset_sidebar")
     st.session_state[FILTER_STATE] = flt
     return flt
@@ -178,29 +186,213 @@ def reset_filters() -> None:
 
 
 def current_filter() -> Filter:
-    """The Filter the sidebar made on this run (pages read it here, first)."""
-    ensure_entrypoint()
+    """The Filter the sidebar made on this run."""
     return st.session_state.get(FILTER_STATE, Filter())
 
 
-def ensure_entrypoint() -> None:
-    """Rerun a page that Streamlit ran on its own, so that it runs inside dashboard.py.
+# -- the frame around every page --------------------------------------------------------------------
+def pages() -> list:
+    """The app's pages, in menu order, for st.navigation."""
+    return [
+        st.Page("pages/overview.py", title="Overview", default=True),
+        st.Page("pages/timeline.py", title="Timeline"),
+        st.Page("pages/map.py", title="Map"),
+        st.Page("pages/quotes.py", title="Quotes"),
+        st.Page(ARTICLE_PAGE, title="Article"),
+        st.Page(DATA_PAGE, title="Data"),
+        st.Page("pages/add.py", title="Add articles"),
+    ]
 
-    With a `pages/` folder next to the entrypoint, Streamlit treats the app as a legacy multipage app
-    until `st.navigation` has run once in the server process. Until then a link straight to a page
-    (a bookmark, the first request after a restart) runs pages/x.py alone: no sidebar, no filter. In a
-    run through dashboard.py, st.navigation has just cleared this flag, so a set flag means a page-only
-    run; clearing it as st.navigation would and rerunning the same URL runs the page through the frame.
+
+def frame() -> Filter:
+    """dashboard.py's part of a run, after st.navigation: page settings and the sidebar filters."""
+    st.set_page_config(layout="wide", page_title=APP_TITLE)
+    flt = sidebar_filters()
+    st.session_state[FRAMED] = True
+    return flt
+
+
+def page_setup() -> Filter:
+    """A page's first call: the Filter the frame's sidebar made on this run.
+
+    Streamlit may run a page file without dashboard.py: with a `pages/` folder beside the entrypoint it
+    treats the app as a legacy multipage app until a session calls st.navigation, so a link straight to
+    a page (a bookmark, the first request after a restart) runs pages/x.py alone, with the legacy menu
+    and no sidebar. Streamlit documents that once st.navigation has run, the app ignores `pages/` in
+    every session; so such a run declares the app's pages and asks for the same URL again, which then
+    runs through dashboard.py. Nothing of the page has been drawn yet.
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    if st.session_state.pop(FRAMED, False):
+        return current_filter()
+    st.navigation(pages())
+    st.rerun()
+
+
+# -- actions a button asks for ----------------------------------------------------------------------
+# A button's callback records what it asks for and the run that follows does it once, in place (with a
+# progress bar where the button is). A plain button's True would not survive the rerun page_setup makes.
+REQUEST = "borderwatch_request"
+NOTICES = "borderwatch_notices"  # section → messages to show once, after the rerun that follows an action
+
+
+def ask(action: str) -> None:
+    """A button's callback: record what was asked for."""
+    st.session_state[REQUEST] = action
+
+
+def asked(action: str) -> bool:
+    """True once, in the run after the click that asked for this action."""
+    if st.session_state.get(REQUEST) == action:
+        del st.session_state[REQUEST]
+        return True
+    return False
+
+
+def forget_requests() -> None:
+    """A page's last call: a request no part of this run answered is not kept for a later one."""
+    st.session_state.pop(REQUEST, None)
+
+
+def notify(section: str, messages: list) -> None:
+    """Keep messages to show in a section after the next rerun."""
+    st.session_state.setdefault(NOTICES, {})[section] = list(messages)
+
+
+def notices(section: str) -> list:
+    """The messages kept for a section, once."""
+    return st.session_state.setdefault(NOTICES, {}).pop(section, [])
+
+
+def progress_bar(doing: str) -> Callable[[int, int, str], None]:
+    """A progress bar here, as a callback (done, total, what is being done now: a file name, shown as written)."""
+    bar = st.progress(0.0, text=doing)
+
+    def report(done: int, total: int, what: str) -> None:
+        bar.progress(done / max(total, 1), text=f"{doing} {done} of {total} done: {markdown_literal(what)}")
+
+    return report
+
+
+def action_button(label: str, action: str, key: str, where=st, **kwargs) -> None:
+    """A button that asks for an action (see ask)."""
+    where.button(label, key=key, on_click=ask, args=(action,), **kwargs)
+
+
+def show(result: addpage.Result) -> None:
+    """What an action did."""
+    message(result.level, result.text, result.article_id)
+
+
+def message(level: str, words: str, article_id: str | None = None) -> None:
+    """A message shown as written (success, info, warning or error), linking to the article it names."""
+    getattr(st, level)(markdown_literal(words))
+    if article_id and level != "error":
+        link = {ARTICLE_PARAM: article_id}
+        st.page_link(ARTICLE_PAGE, label="Open it on the Article page", query_params=link)
+
+
+# -- the Add page's pieces ------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _lexicon(signature: tuple) -> Lexicon:
+    return load_lexicon()
+
+
+def lexicon() -> Lexicon:
+    """The lexicon as its files are now, read again after an analyst edits one (so re-extraction sees it)."""
+    return _lexicon(addpage.lexicon_signature())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def read_upload(name: str, data: bytes, today: date) -> addpage.Draft:
+    """An upload as first read (cached: Streamlit reruns the page on every widget change)."""
+    return addpage.read_upload(name, data, today)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def upload_candidate(draft: addpage.Draft, data: bytes, meta: Metadata, today: date) -> addpage.Candidate:
+    """An upload read with the metadata the user gave (cached)."""
+    return addpage.upload_candidate(draft, data, meta, today)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _preview(article: Article, lexicon_signature: tuple) -> addpage.Preview:
+    return addpage.preview(article, lexicon())
+
+
+def preview(article: Article) -> addpage.Preview:
+    """What saving an article would extract, with the lexicon as it is now (cached)."""
+    return _preview(article, addpage.lexicon_signature())
+
+
+def article_uploader() -> list[tuple[str, bytes]]:
+    """The Add page's file picker: (name, bytes) of every file chosen."""
+    files = st.file_uploader(
+        "Article files",
+        type=[suffix.lstrip(".") for suffix in ACCEPTED_SUFFIXES],
+        accept_multiple_files=True,
+        key="add_files",
+        help="Markdown or text with front matter (title, published, source, url), bare text, or a saved "
+        "web page. Each is read first; check what it says, then save.",
+    )
+    return [(f.name, f.getvalue()) for f in files or []]
+
+
+def stored_articles_table(table: pd.DataFrame) -> None:
+    """Every stored article and its rows per table (addpage.stored_table)."""
+    st.caption(
+        f"All {len(table)} articles in the store and their rows per table (the sidebar filters do not apply)."
+    )
+    published = st.column_config.DateColumn("published", format="YYYY-MM-DD")
+    st.dataframe(
+        table, hide_index=True, width="stretch", key="add_stored", column_config={"published": published}
+    )
+
+
+def hidden_rows_note(flt: Filter, key: str) -> None:
+    """Say that the sidebar filters hide rows on the other pages, and offer to reset them."""
+    if flt.is_empty:
+        return
+    st.info(
+        f"{sentence(flt, 'Showing rows')}: the other pages show only the rows these sidebar "
+        "filters match, so new rows outside them are hidden until you widen or reset the filters."
+    )
+    st.button("Reset filters", on_click=reset_filters, key=key)
+
+
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+
+
+def metadata_form(defaults: Metadata, suffix: str, today: date) -> Metadata:
+    """Title, published date (required), source and URL of an article to add, pre-filled with its own."""
+    title, published, source, url = st.columns([3, 1.7, 2, 3])
+    return addpage.metadata(
+        title.text_input("Title", value=defaults.title or "", key=f"add_title_{suffix}"),
+        published.date_input(
+            "Published",
+            value=defaults.published,
+            min_value=min(EARLIEST_PUBLISHED, defaults.published or EARLIEST_PUBLISHED),
+            max_value=today,
+            format="YYYY-MM-DD",
+            key=f"add_published_{suffix}",
+            help="Required: relative dates in the text ('last month') are read from it.",
+        ),
+        source.text_input("Source", value=defaults.source or "", key=f"add_source_{suffix}"),
+        url.text_input("URL", value=defaults.url or "", key=f"add_url_{suffix}"),
+    )
 
 
 # -- shared page pieces ----------------------------------------------------------------------------
-def describe(flt: Filter, count: int, noun: str) -> None:
+def sentence(flt: Filter, subject: str) -> str:
+    """The filter's sentence in Markdown, the values chosen from the store shown as written."""
+    return flt.describe(subject, markdown_literal)
+
+
+def describe(flt: Filter, count: int, singular: str, plural_form: str | None = None, after: str = "") -> None:
     """The filter's sentence above a table or chart: '3 events where actor is CSTO'."""
-    st.caption(flt.describe(count, noun), help="The sidebar filters; the Data page explains what they match.")
+    st.caption(
+        sentence(flt, plural(count, singular, plural_form) + after),
+        help="The sidebar filters; the Data page explains what they match.",
+    )
 
 
 def store_is_empty() -> bool:
@@ -219,7 +411,7 @@ def empty_state(flt: Filter, noun: str, key: str) -> None:
     if flt.is_empty:
         st.info(f"The store has no {noun} yet.")
         return
-    st.info(f"No {noun} match this filter: {flt.describe(noun=noun)}. Widen the filter or reset it.")
+    st.info(f"No {noun} match this filter: {sentence(flt, noun.capitalize())}. Widen the filter or reset it.")
     st.button("Reset filters", on_click=reset_filters, key=f"reset_{key}")
 
 
@@ -235,20 +427,29 @@ def empty_provinces_state(flt: Filter, nouns: str, key: str) -> None:
     (a narrower date range, an actor) leaves the page with nothing to draw until the province is cleared.
     """
     st.info(
-        f"No {nouns} in {' or '.join(flt.provinces)} under the current filters: {flt.describe(noun='rows')}. "
+        f"No {nouns} in {' or '.join(map(markdown_literal, flt.provinces))} under the current filters: {sentence(flt, 'Rows')}. "
         "Clear the province filter to see every province again: the button below, or Provinces in the sidebar."
     )
     st.button("Clear the province filter", on_click=clear_provinces, key=f"clear_provinces_{key}")
 
 
-def text(value: object, default: str = "") -> str:
-    """A cell as text: missing values (None, NA, NaT) become the default."""
-    return default if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-
-
 def esc(value: object, default: str = "") -> str:
     """A cell as HTML-escaped text."""
-    return html_lib.escape(text(value, default))
+    return html_lib.escape(text.cell(value, default))
+
+
+CAPTION_STYLE = "font-size:0.875rem;opacity:0.7;margin:0 0 0.5rem 0"
+NOTE_STYLE = "background:#FFF3CD;color:#000;padding:0.5rem 0.75rem;border-radius:0.5rem;margin:0.25rem 0"
+
+
+def text_line(template: str, style: str = "margin:0 0 0.5rem 0", **values: object) -> None:
+    """A line of our words with article strings in it, shown as written: every value but view.text.Html
+    is HTML-escaped (Markdown would link a URL in a title, and turn '![x](y)' into an image)."""
+    shown = {
+        name: value if isinstance(value, text.Html) else html_lib.escape(text.cell(value))
+        for name, value in values.items()
+    }
+    st.html(f'<p style="{style}">{template.format(**shown)}</p>')
 
 
 def html(markup: str) -> None:
@@ -256,8 +457,9 @@ def html(markup: str) -> None:
     st.html(markup)
 
 
-def column_config(table_name: str) -> dict[str, object]:
-    """st.dataframe column settings from the data dictionary: types, readable labels, descriptions."""
+def column_config(table_name: str, frame: pd.DataFrame | None = None) -> dict[str, object]:
+    """st.dataframe column settings from the data dictionary: types, readable labels, descriptions.
+    A URL column is links only when every URL in the frame is an http(s) address; else it is text."""
     config: dict[str, object] = {}
     for c in TABLES[table_name].columns:
         label = c.name.replace("_", " ").capitalize()
@@ -272,22 +474,42 @@ def column_config(table_name: str) -> dict[str, object]:
             config[c.name] = st.column_config.NumberColumn(label, help=help_text, format="%.4f")
         elif c.type == BOOL:
             config[c.name] = st.column_config.CheckboxColumn(label, help=help_text)
-        elif c.name == "url":
+        elif c.name == "url" and _all_web_urls(frame, c.name):
             config[c.name] = st.column_config.LinkColumn(label, help=help_text)
         else:
             config[c.name] = st.column_config.TextColumn(label, help=help_text)
     return config
 
 
+def _all_web_urls(frame: pd.DataFrame | None, column: str) -> bool:
+    urls = frame[column].dropna() if frame is not None and column in frame else pd.Series(dtype=str)
+    return all(web_url(u) for u in urls if str(u).strip())
+
+
 def table(frame: pd.DataFrame, table_name: str, key: str | None = None, height: int | str = "auto") -> None:
     """A store table with typed, described columns."""
     st.dataframe(
         frame,
-        column_config=column_config(table_name),
+        column_config=column_config(table_name, frame),
         hide_index=True,
         width="stretch",
         height=height,
         key=key,
+    )
+
+
+def one_of(label: str, options: dict[str, str], default: str, key: str) -> str:
+    """A required choice of one option (value → its name), drawn as a segmented control."""
+    choice = st.segmented_control(
+        label, options=list(options), format_func=options.get, default=default, key=key, required=True
+    )
+    return choice or default
+
+
+def csv_download(label: str, frame: pd.DataFrame, file_name: str, key: str, where=st) -> None:
+    """A button that downloads the rows as CSV (the export's format), without rerunning the page."""
+    where.download_button(
+        label, data=export.to_csv(frame), file_name=file_name, mime="text/csv", on_click="ignore", key=key
     )
 
 

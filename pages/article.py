@@ -5,22 +5,28 @@ import streamlit as st
 
 from borderwatch import ui
 from borderwatch.view import highlight
+from borderwatch.view.text import article_label, cell, html_link
 
 HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 ROW_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")
 
+flt = ui.page_setup()
 st.title("Article")
 if ui.store_is_empty():
     st.stop()
-flt = ui.current_filter()
 articles = ui.load("articles").set_index("article_id")
-titles = {aid: f"{a.published:%Y-%m-%d} · {a.title} — {a.source}" for aid, a in articles.iterrows()}
+titles = {aid: article_label(a.title, a.published, a.source) for aid, a in articles.iterrows()}
 article_id = ui.url_choice("Article", list(titles), ui.ARTICLE_PARAM, titles.get, key="article_pick")
 article = articles.loc[article_id]
 body = ui.body(article_id)
-st.caption(
-    f"Published {article.published:%Y-%m-%d} by {article.source} · "
-    f"[original]({article.url}) · article_id `{article_id}` · extractor {article.extractor_version}"
+ui.text_line(
+    "Published {day} by {source} · {original} · article_id {aid} · extractor {v}",
+    ui.CAPTION_STYLE,
+    day=f"{article.published:%Y-%m-%d}",
+    source=cell(article.source, "no source"),
+    original=html_link("original", article.url),
+    aid=article_id,
+    v=article.extractor_version,
 )
 
 scoped = ui.with_article(flt, article_id)
@@ -31,11 +37,11 @@ claims = tables["claims"]
 tables["claims"] = claims[claims["article_id"] == article_id]
 contradicted_elsewhere = claims[claims["article_id"] != article_id]
 marks = highlight.article_highlights(body, tables)
-ui.describe(flt, len(marks), "highlights in this article")
+ui.describe(flt, len(marks), "highlight", after=" in this article")
 if not marks and not flt.is_empty:
     ui.empty_state(flt, "extracted rows of this article", "article")
 ui.html(highlight.legend_html(HIGHLIGHT_KINDS))
-spans = [highlight.Span(m.start, m.end, m.kind, str(m.number), title=f"{m.number}: {m.kind}") for m in marks]
+spans = [highlight.Mark(m.start, m.end, m.kind, str(m.number), title=f"{m.number}: {m.kind}") for m in marks]
 ui.html(
     '<div data-testid="articleText" style="white-space:pre-wrap;line-height:1.7">'
     f"{highlight.highlight_html(body, spans)}</div>"
@@ -64,9 +70,12 @@ for name in ROW_TABLES:
 if len(contradicted_elsewhere):
     st.subheader("Claims in other articles that this article contradicts")
     for claim in contradicted_elsewhere.itertuples(index=False):
-        st.markdown(
-            f"**{ui.text(claim.claimant, 'Someone')}** {claim.contradiction}  \n"
-            f"The claim is in {ui.article_label(claim.article_id)}; the words here: “{claim.other_text}”"
+        ui.text_line(
+            "<b>{who}</b> {what}<br>The claim is in {label}; the words here: “{words}”",
+            who=cell(claim.claimant, "Someone"),
+            what=claim.contradiction,
+            label=ui.article_label(claim.article_id),
+            words=claim.other_text,
         )
 
 st.subheader("Provenance")

@@ -6,29 +6,23 @@ import streamlit as st
 from borderwatch import ui
 from borderwatch.schema import TABLES, data_dictionary
 from borderwatch.store import export, filters
+from borderwatch.view.text import TABLE_NOUNS
 
+flt = ui.page_setup()
 st.title("Data")
-flt = ui.current_filter()
 frames = {name: ui.load(name, flt) for name in TABLES}
 
 name = st.selectbox("Table", list(TABLES), key=ui.TABLE_PARAM, bind="query-params")
 frame = frames[name]
 st.markdown(f"**{name}**: {TABLES[name].description}")
-ui.describe(flt, len(frame), name.replace("_", " "))
+ui.describe(flt, len(frame), *TABLE_NOUNS[name])
 if frame.empty:
     ui.empty_state(flt, name.replace("_", " "), f"data_{name}")
 else:
     ui.table(frame, name, key=f"data_{name}")
 
 downloads = st.container(horizontal=True, vertical_alignment="center")
-downloads.download_button(
-    f"Download {name}.csv",
-    data=export.to_csv(frame),
-    file_name=f"{name}.csv",
-    mime="text/csv",
-    on_click="ignore",
-    key="data_csv",
-)
+ui.csv_download(f"Download {name}.csv", frame, f"{name}.csv", key="data_csv", where=downloads)
 downloads.download_button(
     "Download all tables (ZIP)",
     data=export.zip_tables(frames),

@@ -4,6 +4,7 @@ import streamlit as st
 
 from borderwatch import ui
 from borderwatch.view import boundaries, mapdata, mapfig
+from borderwatch.view.text import TABLE_NOUNS, plural
 
 CHART_KEY = "map_chart"
 NOTICE = "map_click_notice"
@@ -12,42 +13,31 @@ NOTICE = "map_click_notice"
 def filter_on_click() -> None:
     """Chart callback: a clicked province becomes the shared province filter, set before the sidebar
     draws it (as ui.reset_filters sets it), so every page is filtered."""
-    area = mapdata.clicked_area(st.session_state[CHART_KEY].selection.points)
-    if area is None:
-        return
-    if area in ui.filter_options().provinces:
-        st.session_state[ui.PROVINCES_KEY] = [area]
-    else:
-        st.session_state[NOTICE] = f"No row in the store names {area}, so the filter is unchanged."
+    points = st.session_state[CHART_KEY].selection.points
+    province, notice = mapdata.click_filter(points, ui.filter_options().provinces)
+    if province:
+        st.session_state[ui.PROVINCES_KEY] = [province]
+    if notice:
+        st.session_state[NOTICE] = notice
 
 
+flt = ui.page_setup()
 st.title("Map")
 if ui.store_is_empty():
     st.stop()
-flt = ui.current_filter()
 events, casualties, troops = (ui.load(name, flt) for name in ("events", "casualties", "troop_figures"))
 
-measure = (
-    st.segmented_control(
-        "Colour provinces by",
-        options=list(mapdata.MEASURES),
-        format_func=mapdata.MEASURE_NAMES.get,
-        default="events",
-        key="map_measure",
-        required=True,
-    )
-    or "events"
-)
+measure = ui.one_of("Colour provinces by", mapdata.MEASURE_NAMES, "events", key="map_measure")
 online = st.checkbox(
     "OpenStreetMap base map (needs internet)",
     value=False,
     key="map_online_tiles",
     help="Off, the map draws only the boundary files shipped with BorderWatch and asks no other server.",
 )
-ui.describe(flt, len(events), "events")
+ui.describe(flt, len(events), "event")
 if measure != "events":
     rows = casualties if measure == "casualties" else troops
-    ui.describe(flt, len(rows), "casualty figures" if measure == "casualties" else "troop figures")
+    ui.describe(flt, len(rows), *TABLE_NOUNS["casualties" if measure == "casualties" else "troop_figures"])
 if events.empty and casualties.empty and troops.empty:
     if flt.provinces:  # a clicked province (or one picked in the sidebar) with nothing under the filters
         ui.empty_provinces_state(flt, "events, casualty figures or troop figures", "map")
@@ -62,25 +52,18 @@ areas = {f["properties"]["name"] for f in provinces["features"] + districts["fea
 summary = mapdata.province_summary(events, casualties, troops, areas)
 markers = mapdata.place_markers(events, casualties, troops, frame)
 placed = mapdata.placement_counts(events, frame, areas)
-label = mapdata.MEASURE_LABELS[measure]
-
+label = mapdata.MEASURE_NOUNS[measure][1]
 figure = mapfig.province_map_figure(
-    provinces,
-    districts,
-    mapdata.province_values(summary, measure),
-    markers=markers.assign(value=markers[measure]),
-    value_label=label,
+    mapfig.Layers(provinces, districts, boundaries.load_countries()),
+    mapfig.Measure(
+        mapfig.area_values(mapdata.province_values(summary, measure)),
+        mapdata.area_details(summary),  # an area's hover: all three numbers and its events
+        mapdata.MEASURE_NOUNS[measure],
+    ),
+    markers.assign(value=markers[measure]),
     title=f"{label.capitalize()} by province: Armenia, with Azerbaijan's neighbouring districts",
-    countries_geojson=boundaries.load_countries(),
     online_tiles=online,
 )
-details = dict(zip(summary["admin1"], summary["hover"], strict=True))
-for trace in figure.data:  # an area's hover: its name, then all three numbers and its events
-    if trace.type == "choroplethmap" and trace.text is not None:
-        trace.text = [
-            f"{t.split('<br>')[0]}<br>{details[a]}" if a in details else t
-            for a, t in zip(trace.locations, trace.text, strict=True)
-        ]
 
 # -- the map ------------------------------------------------------------------------------------------------
 st.caption(
@@ -118,7 +101,7 @@ st.dataframe(
 st.subheader("Outside the map")
 outside = mapdata.outside_places(events, frame)
 st.caption(
-    f"{len(outside)} {'place' if len(outside) == 1 else 'places'} outside the map's frame, or outside "
+    f"{plural(len(outside), 'place')} outside the map's frame, or outside "
     "Armenia and Azerbaijan, with their events."
 )
 if len(outside):

@@ -4,31 +4,26 @@ import streamlit as st
 
 from borderwatch import ui
 from borderwatch.view import charts, highlight
+from borderwatch.view.text import cell
+from borderwatch.view.text import markdown_literal as literal
 
 EVENT_PICK = "timeline_event"
 LAST_CHART_PICK = "timeline_last_chart_pick"
 
+flt = ui.page_setup()
 st.title("Timeline")
 if ui.store_is_empty():
     st.stop()
-flt = ui.current_filter()
 events = ui.load("events", flt)
 
-lanes = st.segmented_control(
-    "Lanes",
-    options=list(charts.LANE_TITLES),
-    format_func=charts.LANE_TITLES.get,
-    default="actor",
-    key="timeline_lanes",
-    required=True,
-)
-ui.describe(flt, len(events), "events")
+lanes = ui.one_of("Lanes", charts.LANE_TITLES, "actor", key="timeline_lanes")
+ui.describe(flt, len(events), "event")
 if events.empty:
     ui.empty_state(flt, "events", "timeline")
     st.stop()
 
 chart = st.plotly_chart(
-    charts.timeline_figure(events, lanes=lanes or "actor"),
+    charts.timeline_figure(events, lanes=lanes),
     key="timeline_chart",
     on_select="rerun",
     selection_mode="points",
@@ -48,7 +43,7 @@ if clicked and clicked[0] != st.session_state.get(LAST_CHART_PICK):
 if st.session_state.get(EVENT_PICK) not in ids:
     st.session_state.pop(EVENT_PICK, None)
 labels = {
-    e.event_id: f"{ui.text(e.summary, e.event_type)} ({e.event_id})" for e in events.itertuples(index=False)
+    e.event_id: f"{cell(e.summary, e.event_type)} ({e.event_id})" for e in events.itertuples(index=False)
 }
 event_id = st.selectbox(
     "Event", ids, format_func=labels.get, index=None, key=EVENT_PICK, placeholder="Click an event or pick one"
@@ -57,16 +52,16 @@ if event_id is None:
     st.stop()
 
 event = events.set_index("event_id").loc[event_id]
-st.subheader(ui.text(event.summary, event.event_type))
+st.subheader(literal(cell(event.summary, event.event_type)))
 body = ui.body(event.article_id)
 bounds = highlight.paragraph_bounds(body, event.char_start, event.char_end)
 spans = [
-    highlight.Span(event.char_start - bounds[0], event.char_end - bounds[0], "evidence", title="evidence")
+    highlight.Mark(event.char_start - bounds[0], event.char_end - bounds[0], "evidence", title="evidence")
 ]
 ui.html(f"<blockquote>{highlight.highlight_html(body[bounds[0] : bounds[1]], spans)}</blockquote>")
 st.caption(
     f"Evidence: characters {event.char_start}–{event.char_end} of article {event.article_id}, "
-    f"sentence {event.sentence_index}. Date: “{ui.text(event.date_phrase, 'no date words')}”, "
+    f"sentence {event.sentence_index}. Date: “{literal(cell(event.date_phrase, 'no date words'))}”, "
     f"precision {event.date_precision}."
 )
 for name, noun in (("casualties", "casualty figures"), ("troop_figures", "troop figures")):

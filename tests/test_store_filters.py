@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from borderwatch.articles import Article
+from borderwatch.store.database import Store
 from borderwatch.store.filters import Filter
 
 MAY1, JUL4 = date(2021, 5, 1), date(2021, 7, 4)
@@ -51,32 +53,81 @@ def test_casualties_follow_their_event():
 
 
 @pytest.mark.parametrize(
-    ("flt", "count", "noun", "sentence"),
+    ("flt", "subject", "sentence"),
     [
-        (Filter(), 5, "events", "5 events (no filter)"),
+        (Filter(), "5 events", "5 events (no filter)"),
         (
             Filter(actors=("CSTO",), date_from=MAY1, date_to=JUL4),
-            3,
-            "events",
+            "3 events",
             "3 events where actor is CSTO between 2021-05-01 and 2021-07-04",
         ),
         (
             Filter(actors=("CSTO", "Armenia"), provinces=("Syunik",)),
-            2,
-            "quotes",
+            "2 quotes",
             "2 quotes where actor is Armenia or CSTO and province is Syunik",
         ),
         (
             Filter(date_to=JUL4, text="hostage"),
-            1,
-            "casualties",
-            "1 casualty figure where text contains “hostage” up to 2021-07-04",
+            "1 casualty figure",
+            "1 casualty figure containing “hostage” up to 2021-07-04",
         ),
-        (Filter(), 1, "events", "1 event (no filter)"),
+        (Filter(text="hostage"), "Quotes", "Quotes containing “hostage”"),
     ],
 )
-def test_describe(flt, count, noun, sentence):
-    assert flt.describe(count, noun) == sentence
+def test_describe(flt, subject, sentence):
+    assert flt.describe(subject) == sentence
+
+
+def test_search_text_is_phrases_and_words_lower_cased_without_repeats():
+    assert Filter(text='Zas "no escalation"  zas “border incident”').terms == (
+        "zas",
+        "no escalation",
+        "border incident",
+    )
+    assert Filter(text="   ").terms == ()
+
+
+def test_every_search_term_must_occur_in_the_quote_text_or_the_speaker():
+    sql, params = Filter(text='Zas "border incident"').where_clause("quotes")
+    either = "(contains(lower(text), ?) OR contains(lower(speaker), ?))"
+    assert (sql, params) == (f"{either} AND {either}", ["zas", "zas", "border incident", "border incident"])
+
+
+QUOTES = [  # quotes written for this test, in wire-copy style
+    ("q1", "There will be no shooting on our side of the line", "Stanislav Zas", "direct"),
+    ("q2", "the border incident was settled by talks", "Defence Ministry", "reported"),
+    ("q3", "Shooting resumed near the lake overnight", None, "reported"),
+]
+
+
+@pytest.fixture
+def quote_store(tmp_path):
+    store = Store(tmp_path / "search.duckdb")
+    rows = [
+        {"quote_id": qid, "article_id": "a1", "text": text, "speaker": speaker, "kind": kind}
+        | {"sentence_index": 0, "char_start": 0, "char_end": 5}
+        for qid, text, speaker, kind in QUOTES
+    ]
+    article = Article("a1", "Talks", date(2021, 7, 4), "Wire", "", "", "en", "Body.\n")
+    store.ingest(article, {"quotes": rows}, "test-1")
+    return store
+
+
+@pytest.mark.parametrize(
+    ("query", "found", "sentence"),
+    [
+        ("shooting", ["q1", "q3"], "2 quotes containing “shooting”"),
+        ("SHOOTING zas", ["q1"], "1 quote containing “shooting” and “zas”"),  # the speaker counts too
+        ('"border incident"', ["q2"], "1 quote containing “border incident”"),
+        ('"incident border"', [], "0 quotes containing “incident border”"),  # a phrase keeps its order
+        ("", ["q1", "q2", "q3"], "3 quotes (no filter)"),
+    ],
+)
+def test_quotes_are_searched_in_the_store(quote_store, query, found, sentence):
+    flt = Filter(text=query)
+    quotes = quote_store.quotes(flt)
+    assert list(quotes["quote_id"]) == found
+    assert flt.describe(f"{len(quotes)} {'quote' if len(quotes) == 1 else 'quotes'}") == sentence
 
 
 def test_equal_filters_hash_equal_whatever_the_order():

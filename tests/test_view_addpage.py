@@ -9,10 +9,11 @@ import pytest
 
 from borderwatch.articles.files import Metadata, article_from_bytes
 from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.ingest import Outcome
+from borderwatch.ingest import Outcome, store_article
 from borderwatch.view import addpage
 from borderwatch.view.addpage import Draft, Result
-from borderwatch.view.highlight import Span
+from borderwatch.view.highlight import Mark
+from borderwatch.view.text import markdown_literal
 
 TODAY = date(2026, 11, 1)
 FRONT_MATTER = (
@@ -110,9 +111,9 @@ def test_row_counts_cover_every_extracted_table():
 
 
 def test_highlight_spans_mark_actors_places_dates_numbers_and_quotes():
-    spans = addpage.highlight_spans(BODY, ROWS)
+    spans = addpage.highlight_marks(BODY, ROWS)
     assert [(s.start, s.end, s.kind, BODY[s.start : s.end]) for s in spans] == EXPECTED_SPANS
-    assert spans[1] == Span(27, 33, "place", title="place → places geonames:1")
+    assert spans[1] == Mark(27, 33, "place", title="place → places geonames:1")
 
 
 @pytest.mark.parametrize(
@@ -134,9 +135,9 @@ def test_counts_read_as_a_sentence(counts, sentence):
 
 def test_a_preview_extracts_without_storing_and_marks_the_place():
     found = addpage.preview(article_from_bytes("jermuk.md", FRONT_MATTER, today=TODAY), default_lexicon())
-    assert set(found.counts) == set(addpage.ROW_NOUNS)
+    assert set(found.counts) == set(addpage.COUNTED_TABLES)
     body = found.article.body
-    assert ("Jermuk", "place") in {(body[s.start : s.end], s.kind) for s in found.spans}
+    assert ("Jermuk", "place") in {(body[s.start : s.end], s.kind) for s in found.marks}
 
 
 @pytest.mark.parametrize(
@@ -187,7 +188,7 @@ def test_the_stored_table_counts_each_article_s_rows():
         {"article_id": "b2", "events": 1, "quotes": 1, "places": 0, "claims": 0},
     ]
     assert addpage.row_total(table.iloc[0]) == 2
-    assert addpage.article_label("First", date(2021, 5, 20), "Wire", "a1") == "2021-05-20 · First — Wire (a1)"
+    assert addpage.manage_label("First", date(2021, 5, 20), "Wire", "a1") == "2021-05-20 · First — Wire (a1)"
 
 
 def test_a_removed_article_s_uploads_can_be_saved_again():
@@ -212,4 +213,55 @@ def test_the_lexicon_signature_changes_when_a_file_is_edited(tmp_path):
     ],
 )
 def test_names_are_shown_literally_in_markdown(text, shown):
-    assert addpage.markdown_literal(text) == shown
+    assert markdown_literal(text) == shown
+
+
+# -- the actions, on a store of their own ------------------------------------------------------------
+PASTED = "The border near Jermuk was calm on Thursday, the ministry said.\n"
+GIVEN = Metadata("Calm in Jermuk", date(2021, 7, 29), "Test Wire", None)
+
+
+@pytest.fixture
+def store(tmp_path):
+    from borderwatch.store.database import Store
+
+    return Store(tmp_path / "actions.duckdb")
+
+
+def no_progress(done: int, total: int, what: str) -> None:
+    pass
+
+
+def test_saving_stores_the_ready_candidates_and_names_the_others(store):
+    good = addpage.pasted_candidate(PASTED, GIVEN, TODAY)
+    bad = addpage.pasted_candidate("Only a body, with no date.", Metadata(), TODAY)
+    assert good.article is not None and bad.article is None
+    assert addpage.save_label([good, bad]) == "Save 1 article" and addpage.save_label([bad]) == "Save"
+    saved, problems = addpage.save(store, [good, bad], default_lexicon(), no_progress)
+    assert list(saved) == [good.key] and saved[good.key].level == "success"
+    assert problems == [Result("error", f"Not saved: {bad.problem}.")]
+    assert list(store.articles()["article_id"]) == [good.article.article_id]
+    assert addpage.stored_note(good.article.article_id, addpage.stored_versions(store.articles())) == (
+        f"Already in the store as article {good.article.article_id}: saving it again changes nothing."
+    )
+
+
+def test_one_stored_article_is_read_back_whole_and_re_extracted(store):
+    article = addpage.pasted_candidate(PASTED, GIVEN, TODAY).article
+    store_article(store, article, default_lexicon())
+    assert store.article(article.article_id) == article
+    assert store.article("not-stored") is None
+    result = addpage.reextract_one(store, article.article_id, default_lexicon(), "label")
+    assert result.level == "success" and result.text.startswith("Re-extracted “Calm in Jermuk”: ")
+    assert addpage.reextract_one(store, "not-stored", default_lexicon(), "That article").text == (
+        "That article is no longer in the store."
+    )
+
+
+def test_removing_says_whether_the_article_was_there(store):
+    candidate = addpage.pasted_candidate(PASTED, GIVEN, TODAY)
+    saved, _ = addpage.save(store, [candidate], default_lexicon(), no_progress)
+    article_id = candidate.article.article_id
+    assert addpage.remove(store, article_id, "It", saved) == Result("success", "Removed It and its rows.")
+    assert saved == {} and store.article(article_id) is None
+    assert addpage.remove(store, article_id, "It", saved) == Result("success", "It was already gone.")

@@ -9,21 +9,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from borderwatch.extract import segment
 from borderwatch.schema import TABLES
 from borderwatch.store.database import typed_frame
 from borderwatch.view.highlight import (
-    Span,
+    Mark,
     article_highlights,
     highlight_html,
-    matches_all,
+    narrow,
     paragraph_bounds,
-    parse_query,
     provenance_table,
     quote_html,
-    select_quotes,
     sentence_bounds,
     sentence_spans,
-    term_spans,
+    term_marks,
     word_occurrences,
 )
 from tests.ui.fixtures import article_a, rows_a
@@ -39,28 +38,28 @@ def plain(markup: str) -> str:
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
-        ("The CSTO rejected it", [Span(4, 8)], "The <mark:evidence>CSTO</mark> rejected it"),
-        ("a <b> & c", [Span(2, 5)], "a <mark:evidence>&lt;b&gt;</mark> &amp; c"),
+        ("The CSTO rejected it", [Mark(4, 8)], "The <mark:evidence>CSTO</mark> rejected it"),
+        ("a <b> & c", [Mark(2, 5)], "a <mark:evidence>&lt;b&gt;</mark> &amp; c"),
         ("no spans <i>", [], "no spans &lt;i&gt;"),
-        ("edge", [Span(0, 4, "place", "1")], "<mark:place>edge</mark><sup>1</sup>"),
-        ("clipped", [Span(-3, 2), Span(5, 99)], "<mark:evidence>cl</mark>ipp<mark:evidence>ed</mark>"),
-        ("empty", [Span(2, 2), Span(4, 1)], "empty"),
+        ("edge", [Mark(0, 4, "place", "1")], "<mark:place>edge</mark><sup>1</sup>"),
+        ("clipped", [Mark(-3, 2), Mark(5, 99)], "<mark:evidence>cl</mark>ipp<mark:evidence>ed</mark>"),
+        ("empty", [Mark(2, 2), Mark(4, 1)], "empty"),
         # Overlapping: cut at 1, 2, 4, 6; "cd" is in both, and the shorter span (actor) styles it.
         (
             "abcdef",
-            [Span(1, 4, "actor", "1"), Span(2, 6, "place", "2")],
+            [Mark(1, 4, "actor", "1"), Mark(2, 6, "place", "2")],
             "a<mark:actor>b</mark><mark:actor>cd</mark><sup>1</sup><mark:place>ef</mark><sup>2</sup>",
         ),
         # Nested: the inner span styles its stretch and its label comes where it ends.
         (
             "abcdef",
-            [Span(0, 6, "quote", "1"), Span(2, 4, "number", "2")],
+            [Mark(0, 6, "quote", "1"), Mark(2, 4, "number", "2")],
             "<mark:quote>ab</mark><mark:number>cd</mark><sup>2</sup><mark:quote>ef</mark><sup>1</sup>",
         ),
         # Two labels ending at one place share a superscript, outer span first: never "87".
         (
             "in Gegharkunik.",
-            [Span(3, 14, "place", "8"), Span(0, 14, "number", "7")],
+            [Mark(3, 14, "place", "8"), Mark(0, 14, "number", "7")],
             "<mark:number>in </mark><mark:place>Gegharkunik</mark><sup>7,8</sup>.",
         ),
     ],
@@ -70,14 +69,14 @@ def test_highlight_html(text, spans, expected):
 
 
 def test_script_in_the_text_is_escaped_and_titles_are_quoted():
-    markup = highlight_html('<script>alert("x")</script>', [Span(0, 8, title='say "hi" <now>')])
+    markup = highlight_html('<script>alert("x")</script>', [Mark(0, 8, title='say "hi" <now>')])
     assert "<script" not in markup
     assert 'title="say &quot;hi&quot; &lt;now&gt;"' in markup
     assert "&lt;script&gt;" in markup
 
 
 def test_a_mark_is_styled_by_kind_with_more_than_colour():
-    actor, place = highlight_html("ab", [Span(0, 1, "actor")]), highlight_html("ab", [Span(0, 1, "place")])
+    actor, place = highlight_html("ab", [Mark(0, 1, "actor")]), highlight_html("ab", [Mark(0, 1, "place")])
     assert "solid" in actor and "dashed" in place  # the underline style differs, not only the tint
 
 
@@ -88,7 +87,7 @@ def test_a_mark_is_styled_by_kind_with_more_than_colour():
     ),
 )
 def test_marks_never_change_the_text(text, raw_spans):
-    spans = [Span(a, b, kind, str(i)) for i, (a, b, kind) in enumerate(raw_spans)]
+    spans = [Mark(a, b, kind, str(i)) for i, (a, b, kind) in enumerate(raw_spans)]
     markup = highlight_html(text, spans)
     assert markup.count("<mark") == markup.count("</mark>")
     without_tags = re.sub(r"<sup>[^<]*</sup>|<[^>]+>", "", markup)
@@ -118,27 +117,16 @@ def test_paragraph_bounds():
     assert text[slice(*paragraph_bounds(text, start, start + 6))] == "Para two has it. Still two."
 
 
-def test_parse_query_keeps_phrases_and_drops_repeats():
-    assert parse_query('Zas "no escalation"  zas “border incident”') == [
-        "zas",
-        "no escalation",
-        "border incident",
-    ]
-    assert parse_query("   ") == []
-
-
-def test_search_terms_match_case_insensitively():
+def test_search_terms_are_marked_case_insensitively():
     text = "There is no Shooting there; no shooting at all"
-    assert matches_all(text, ["shooting", "there"]) and not matches_all(text, ["shooting", "casualties"])
-    assert [(s.start, s.end) for s in term_spans(text, ["shooting"])] == [(12, 20), (31, 39)]
+    assert [(s.start, s.end) for s in term_marks(text, ["shooting"])] == [(12, 20), (31, 39)]
 
 
-def test_select_quotes_needs_every_term_and_a_chosen_value():
+def test_narrowing_keeps_rows_holding_a_chosen_value():
     quotes = _fixture_tables()[1]["quotes"]
-    assert len(select_quotes(quotes, [], {})) == 2
-    assert list(select_quotes(quotes, ["no", "shooting"], {})["kind"]) == ["direct"]
-    assert list(select_quotes(quotes, ["stanislav"], {"kind": ["reported"]})["kind"]) == ["reported"]
-    assert select_quotes(quotes, ["no shooting", "escalation"], {}).empty
+    assert len(narrow(quotes, {})) == len(narrow(quotes, {"kind": []})) == 2
+    assert list(narrow(quotes, {"kind": ["reported"]})["kind"]) == ["reported"]
+    assert narrow(quotes, {"kind": ["reported"], "speaker": ["Nobody"]}).empty
 
 
 def test_quote_html_marks_terms_and_keeps_quotation_marks_for_direct_quotes():
@@ -192,3 +180,38 @@ def test_provenance_table_checks_every_span():
     assert table["span_holds"].all()
     tables["events"].loc[0, "char_start"] += 1
     assert not provenance_table(article.body, tables)["span_holds"].all()
+
+
+# Sentences written for these tests: abbreviations, times, and a quotation running over two sentences.
+TRICKY = (
+    "Col. Petrosyan said shelling began at 5 p.m. Sunday near the U.S. embassy's summer camp. "
+    "“We will not leave. The posts stay where they are,” Gen. Aliyev told reporters. "
+    "Talks resume on Jan. 3.\n\nA second paragraph follows."
+)
+TRICKY_SENTENCES = [
+    "Col. Petrosyan said shelling began at 5 p.m. Sunday near the U.S. embassy's summer camp.",
+    "“We will not leave. The posts stay where they are,” Gen. Aliyev told reporters.",
+    "Talks resume on Jan. 3.",
+    "A second paragraph follows.",
+]
+
+
+def test_sentences_are_cut_as_the_extractor_cuts_them():
+    assert [TRICKY[a:b] for a, b in sentence_spans(TRICKY)] == TRICKY_SENTENCES
+    assert [TRICKY[s.start : s.end] for s in segment.sentences(TRICKY)] == TRICKY_SENTENCES
+
+
+def test_a_row_s_sentence_index_names_the_sentence_shown():
+    start = TRICKY.index("The posts stay")  # inside the quotation, the row's sentence 1
+    end = start + len("The posts stay")
+    assert TRICKY[slice(*sentence_bounds(TRICKY, start, end, index=1))] == TRICKY_SENTENCES[1]
+    around = TRICKY[slice(*sentence_bounds(TRICKY, start, end, 1, 1))]
+    assert around == TRICKY[: TRICKY.index("Talks") + len(TRICKY_SENTENCES[2])]
+    # without an index the offsets find the same sentence; an index past the end falls back to them
+    assert sentence_bounds(TRICKY, start, end) == sentence_bounds(TRICKY, start, end, index=1)
+    assert sentence_bounds(TRICKY, start, end, index=99) == sentence_bounds(TRICKY, start, end)
+
+
+def test_a_paragraph_is_cut_as_the_extractor_cuts_it():
+    start = TRICKY.index("Jan. 3")
+    assert TRICKY[slice(*paragraph_bounds(TRICKY, start, start + 6))] == TRICKY.split("\n\n")[0]

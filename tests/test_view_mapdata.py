@@ -7,7 +7,7 @@ import pytest
 
 from borderwatch.schema import CASUALTIES, EVENTS, TROOP_FIGURES
 from borderwatch.store.database import typed_frame
-from borderwatch.view import mapdata
+from borderwatch.view import counting, mapdata
 from borderwatch.view.mapdata import Frame
 
 FRAME = Frame(west=43.4, east=47.8, south=38.8, north=41.9)  # about Armenia and the districts around it
@@ -76,7 +76,7 @@ def records(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
 def test_counts_per_province(events, casualties, troops):
     summary = mapdata.province_summary(events, casualties, troops)
     assert records(summary, ["admin1", "events", "casualties", "troops"]) == [
-        ("Gegharkunik", 3, 12 + 3, 300),  # E2-E4; dozens wounded + 3 wounded; the larger of 300 and 250
+        ("Gegharkunik", 3, 12, 300),  # E2-E4; dozens wounded and 3 wounded: one kind, the larger; 300 > 250
         ("Kalbajar", 1, 0, None),
         ("Moscow", 1, 0, None),
         ("Syunik", 1, 1 + 6, 12),  # E1 and its figures: 1 killed, 6 captured, 'dozens' of troops
@@ -92,7 +92,7 @@ def test_areas_keep_only_what_the_map_draws(events, casualties, troops):
     ("measure", "expected"),
     [
         ("events", [("Gegharkunik", 3), ("Kalbajar", 1), ("Syunik", 1)]),
-        ("casualties", [("Gegharkunik", 15), ("Syunik", 7)]),
+        ("casualties", [("Gegharkunik", 12), ("Syunik", 7)]),
         ("troops", [("Gegharkunik", 300), ("Syunik", 12)]),
     ],
 )
@@ -180,3 +180,25 @@ def test_hover_lists_the_numbers_and_the_events_escaped_and_truncated():
 )
 def test_clicked_area_is_a_province_not_a_marker(points, expected):
     assert mapdata.clicked_area(points) == expected
+
+
+def test_the_map_and_the_overview_read_casualties_by_one_rule(events, casualties):
+    # Gegharkunik's two wounded figures (dozens, 3) are one kind: the larger stands, as on the Overview.
+    summary = mapdata.province_summary(events, casualties, casualties.iloc[0:0])
+    gegharkunik = casualties[mapdata.row_province(casualties, events) == "Gegharkunik"]
+    assert dict(zip(summary["admin1"], summary["casualties"], strict=True))["Gegharkunik"] == 12
+    assert counting.people(gegharkunik) == 12 == counting.people(gegharkunik, ("wounded",))
+
+
+def test_a_click_on_a_province_filters_to_it_and_on_any_other_area_says_why_not():
+    province = [{"location": "Syunik", "customdata": "Syunik"}]
+    assert mapdata.click_filter(province, ["Gegharkunik", "Syunik"]) == ("Syunik", None)
+    tavush = [{"location": "Tavush", "customdata": "Tavush"}]
+    assert mapdata.click_filter(tavush, ["Syunik"]) == (
+        None,
+        "No row in the store names Tavush, so the filter is unchanged.",
+    )
+    assert mapdata.click_filter([{"lat": 40.2, "lon": 45.9, "customdata": "Sotk"}], ["Syunik"]) == (
+        None,
+        None,
+    )

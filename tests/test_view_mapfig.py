@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from borderwatch.view.boundaries import load_countries, load_districts, load_provinces
-from borderwatch.view.mapfig import HIGHLIGHT_COLOUR, province_map_figure
+from borderwatch.view.mapfig import HIGHLIGHT_COLOUR, Layers, Measure, area_values, province_map_figure
 
 PROVINCES = {
     "Aragatsotn", "Ararat", "Armavir", "Gegharkunik", "Kotayk", "Lori", "Shirak", "Syunik", "Tavush",
@@ -17,13 +17,21 @@ COUNTS = pd.DataFrame(
 )
 
 
+def figure(counts, districts=True, noun=("event", "events"), details=None, countries=False, **kwargs):
+    """The figure of Armenia's provinces (and Azerbaijan's districts) for (admin1, value) rows."""
+    layers = Layers(
+        load_provinces(), load_districts() if districts else None, load_countries() if countries else None
+    )
+    return province_map_figure(layers, Measure(area_values(counts), details or {}, noun), **kwargs)
+
+
 def _trace(fig, name_start: str):
     return next(t for t in fig.data if (t.name or "").startswith(name_start))
 
 
 @pytest.fixture(scope="module")
 def fig():
-    return province_map_figure(load_provinces(), load_districts(), COUNTS)
+    return figure(COUNTS)
 
 
 def test_offline_by_default(fig):
@@ -34,7 +42,7 @@ def test_offline_by_default(fig):
 
 
 def test_online_tiles_only_when_asked():
-    fig = province_map_figure(load_provinces(), load_districts(), COUNTS, online_tiles=True)
+    fig = figure(COUNTS, online_tiles=True)
     assert fig.layout.map.style == "open-street-map"
 
 
@@ -97,11 +105,11 @@ def test_azerbaijan_grey_for_context_with_its_counts_in_hover(fig):
 
 def test_duplicate_rows_are_summed_and_no_counts_draws_everything_neutral():
     counts = pd.DataFrame({"admin1": ["Tavush", "Tavush", None], "value": [1, 2, 5]})
-    fig = province_map_figure(load_provinces(), load_districts(), counts, value_label="fatalities")
+    fig = figure(counts, noun=("fatality", "fatalities"))
     armenia = _trace(fig, "Armenia")
     assert (list(armenia.locations), list(armenia.z)) == (["Tavush"], [3])
     assert armenia.colorbar.title.text == "Fatalities"
-    empty = province_map_figure(load_provinces(), load_districts(), pd.DataFrame(columns=["admin1", "value"]))
+    empty = figure(pd.DataFrame(columns=["admin1", "value"]))
     assert len(_trace(empty, "Armenia").locations) == 0
     assert set(_trace(empty, "No events").locations) == PROVINCES
 
@@ -116,9 +124,7 @@ def test_markers_are_markers_only_and_countries_optional():
             "value": [3, 1],
         }
     )
-    fig = province_map_figure(
-        load_provinces(), load_districts(), COUNTS, markers=markers, countries_geojson=load_countries()
-    )
+    fig = figure(COUNTS, countries=True, markers=markers)
     assert [t.type for t in fig.data] == ["choroplethmap"] * 5 + ["scattermap"] * 2
     assert fig.data[0].name == "Countries"
     points = fig.data[-1]
@@ -127,7 +133,7 @@ def test_markers_are_markers_only_and_countries_optional():
 
 
 def test_highlight_can_change_and_unknown_names_are_ignored():
-    fig = province_map_figure(load_provinces(), None, COUNTS, highlight=("Tavush", "Atlantis"))
+    fig = figure(COUNTS, districts=False, highlight=("Tavush", "Atlantis"))
     assert [t.name for t in fig.data] == ["No events", "Armenia", "Outlined: Tavush", "Outlined: Tavush"]
 
 
@@ -137,22 +143,22 @@ def test_highlight_can_change_and_unknown_names_are_ignored():
 )
 def test_colour_bar_ticks_are_whole_numbers(largest, step):
     counts = pd.DataFrame({"admin1": ["Tavush", "Lori"], "value": [largest, 1]})
-    colorbar = _trace(province_map_figure(load_provinces(), None, counts), "Armenia").colorbar
+    colorbar = _trace(figure(counts, districts=False), "Armenia").colorbar
     # ticks at 0, step, 2 * step, …: whole numbers, at most five steps up to the largest count
     assert (colorbar.tick0, colorbar.dtick, colorbar.tickformat) == (0, step, ",d")
 
 
 @pytest.mark.parametrize(
-    ("value_label", "one", "two"),
+    ("noun", "one", "two"),
     [
-        ("events", "1 event", "2 events"),
-        ("casualties", "1 casualty", "2 casualties"),
-        ("troops claimed", "1 troop claimed", "2 troops claimed"),
+        (("event", "events"), "1 event", "2 events"),
+        (("casualty", "casualties"), "1 casualty", "2 casualties"),
+        (("troop claimed", "troops claimed"), "1 troop claimed", "2 troops claimed"),
     ],
 )
-def test_hover_says_one_in_the_singular(value_label, one, two):
+def test_hover_says_one_in_the_singular(noun, one, two):
     counts = pd.DataFrame({"admin1": ["Lori", "Shirak", "Kalbajar"], "value": [1, 2, 1]})
-    fig = province_map_figure(load_provinces(), load_districts(), counts, value_label=value_label)
+    fig = figure(counts, noun=noun)
     armenia = _trace(fig, "Armenia")
     hover = dict(zip(armenia.locations, armenia.text, strict=True))
     assert hover == {"Lori": f"<b>Lori</b><br>{one}", "Shirak": f"<b>Shirak</b><br>{two}"}
@@ -161,3 +167,23 @@ def test_hover_says_one_in_the_singular(value_label, one, two):
         districts.text[list(districts.locations).index("Kalbajar")]
         == f"<b>Kalbajar</b> (Azerbaijan)<br>{one}"
     )
+
+
+def test_an_area_s_details_are_its_hover_under_its_name():
+    details = {"Lori": "2 events · <br>• Shelling near a village", "Kalbajar": "1 event"}
+    fig = figure(COUNTS, details=details)
+    assert _trace(fig, "No events").text[list(_trace(fig, "No events").locations).index("Lori")] == (
+        "<b>Lori</b><br>2 events · <br>• Shelling near a village"
+    )
+    armenia = _trace(fig, "Armenia")
+    assert armenia.text[list(armenia.locations).index("Syunik")] == "<b>Syunik</b><br>12 events"
+    districts = _trace(fig, "Azerbaijan")
+    assert (
+        districts.text[list(districts.locations).index("Kalbajar")]
+        == "<b>Kalbajar</b> (Azerbaijan)<br>1 event"
+    )
+
+
+def test_area_names_are_escaped_in_hover():
+    fig = figure(pd.DataFrame({"admin1": ["Lori"], "value": [1]}), noun=("<b>x</b>", "<b>xs</b>"))
+    assert _trace(fig, "Armenia").text[0] == "<b>Lori</b><br>1 &lt;b&gt;x&lt;/b&gt;"

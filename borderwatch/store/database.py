@@ -275,6 +275,18 @@ class Store:
             ).fetchone()
         return row[0], row[1]
 
+    def article(self, article_id: str) -> Article | None:
+        """One stored article with its body, as it was ingested; None when it is not in the store."""
+        with self._connect(read_only=True) as con:
+            r = con.execute(
+                "SELECT a.article_id, a.title, a.published, a.source, a.url, a.path, a.language, b.body "
+                "FROM articles a JOIN bodies b USING (article_id) WHERE a.article_id = ?",
+                [article_id],
+            ).fetchone()
+        if r is None:
+            return None
+        return Article(r[0], r[1] or "", r[2], r[3] or "", r[4] or "", r[5] or "", r[6] or "en", r[7])
+
 
 def _check_store_file(path: Path) -> None:
     """Refuse, before DuckDB opens it, a path that is missing, a folder or another kind of file."""

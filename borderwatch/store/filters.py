@@ -13,16 +13,20 @@ Semantics, shown on the Data page:
   has an event in one of the provinces);
 - a claim matches an article filter when the claim or the words contradicting it are in one of
   the articles, and an actor filter by its claimant;
-- text matches, case-insensitively, the evidence (quotes: the quote text or the speaker; claims:
-  either side's words).
+- text is search terms, "quoted phrases" and single words: a row matches when every term occurs,
+  case-insensitively, in its evidence (quotes: the quote text or the speaker; claims: either side's
+  words).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 EVENT_ALIAS = "e"
+_QUERY_TERM = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|(\S+)")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,12 @@ class Filter:
     def is_empty(self) -> bool:
         return self == Filter()
 
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The search terms of `text`: "quoted phrases" and single words, lower-cased, without repeats."""
+        found = ((m.group(1) or m.group(2)).strip().lower() for m in _QUERY_TERM.finditer(self.text))
+        return tuple(dict.fromkeys(t for t in found if t))
+
     def where_clause(self, table: str) -> tuple[str, list[object]]:
         """SQL condition (without WHERE) and its parameters for one table of the store."""
         builder = _CLAUSES.get(table)
@@ -53,54 +63,47 @@ class Filter:
         bits, params = builder(self)
         return (" AND ".join(f"({b})" for b in bits) if bits else "TRUE"), params
 
-    def describe(self, count: int | None = None, noun: str = "rows") -> str:
-        """A plain-English sentence: '3 events where actor is CSTO between 2021-05-01 and 2021-07-04'."""
+    def describe(self, subject: str = "Rows", shown: Callable[[str], str] = str) -> str:
+        """A plain-English sentence: '3 events where actor is CSTO between 2021-05-01 and 2021-07-04'.
+
+        ``subject`` is what matches, counted by the caller ('3 events', 'Showing rows'); ``shown`` writes
+        each value the user chose (a page escapes them for Markdown)."""
         parts = []
         if self.actors:
-            parts.append(f"actor is {_or_list(self.actors)}")
+            parts.append(f"actor is {_or_list(self.actors, shown)}")
         if self.event_types:
-            parts.append(f"event type is {_or_list(self.event_types)}")
+            parts.append(f"event type is {_or_list(self.event_types, shown)}")
         if self.provinces:
-            parts.append(f"province is {_or_list(self.provinces)}")
+            parts.append(f"province is {_or_list(self.provinces, shown)}")
         if self.article_ids:
-            parts.append(f"article is {_or_list(self.article_ids)}")
-        if self.text:
-            parts.append(f"text contains “{self.text}”")
-        if count == 1:
-            noun = _SINGULAR.get(noun, noun)
-        head = f"{count} {noun}" if count is not None else noun.capitalize()
-        sentence = head + (" where " + " and ".join(parts) if parts else "")
+            parts.append(f"article is {_or_list(self.article_ids, shown)}")
+        terms = " and ".join(f"“{shown(t)}”" for t in self.terms)
+        sentence = subject + (f" containing {terms}" if terms else "")
+        sentence += (" where " + " and ".join(parts)) if parts else ""
         if self.date_from and self.date_to:
             sentence += f" between {self.date_from.isoformat()} and {self.date_to.isoformat()}"
         elif self.date_from:
             sentence += f" from {self.date_from.isoformat()} on"
         elif self.date_to:
             sentence += f" up to {self.date_to.isoformat()}"
-        if not parts and not (self.date_from or self.date_to):
+        if self.is_empty:
             sentence += " (no filter)"
         return sentence
 
 
-_SINGULAR = {
-    "events": "event",
-    "casualties": "casualty figure",
-    "casualty figures": "casualty figure",
-    "troop figures": "troop figure",
-    "quotes": "quote",
-    "articles": "article",
-    "claims": "claim",
-    "actors": "actor",
-    "places": "place",
-    "rows": "row",
-}
-
-
-def _or_list(values: tuple[str, ...]) -> str:
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
+def _or_list(values: tuple[str, ...], shown: Callable[[str], str] = str) -> str:
+    named = [shown(v) for v in values]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
 
 
 def _in(column: str, values: tuple[str, ...]) -> tuple[str, list[object]]:
     return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
+
+
+def _any_in(columns: tuple[str, ...], values: tuple[str, ...]) -> tuple[str, list[object]]:
+    """One of the columns holds one of the values."""
+    pairs = [_in(column, values) for column in columns]
+    return " OR ".join(sql for sql, _ in pairs), [v for _, params in pairs for v in params]
 
 
 def _overlap(start: str, end: str, f: Filter) -> tuple[list[str], list[object]]:
@@ -115,9 +118,9 @@ def _overlap(start: str, end: str, f: Filter) -> tuple[list[str], list[object]]:
 
 
 def _text(columns: tuple[str, ...], f: Filter) -> tuple[list[str], list[object]]:
-    if not f.text:
-        return [], []
-    return [" OR ".join(f"contains(lower({c}), ?)" for c in columns)], [f.text.lower()] * len(columns)
+    """Every search term occurs in one of the columns."""
+    bits = [" OR ".join(f"contains(lower({c}), ?)" for c in columns) for _ in f.terms]
+    return bits, [term for term in f.terms for _ in columns]
 
 
 class _Clauses:
@@ -148,9 +151,7 @@ def _events(f: Filter) -> tuple[list[str], list[object]]:
     c = _Clauses()
     c.extend(_overlap("date_start", "date_end", f))
     if f.actors:
-        sql1, p1 = _in("actor1", f.actors)
-        sql2, p2 = _in("actor2", f.actors)
-        c.add(f"{sql1} OR {sql2}", p1 + p2)
+        c.add(*_any_in(("actor1", "actor2"), f.actors))
     if f.event_types:
         c.add(*_in("event_type", f.event_types))
     if f.provinces:
@@ -180,8 +181,7 @@ def _figures(
     own = _Clauses()
     own.extend(_overlap(*dates, f))
     if f.actors:
-        pairs = [_in(col, f.actors) for col in actor_columns]
-        own.add(" OR ".join(p[0] for p in pairs), [v for p in pairs for v in p[1]])
+        own.add(*_any_in(actor_columns, f.actors))
     if f.event_types:
         own.add("FALSE", [])
     if f.provinces:
@@ -203,9 +203,7 @@ def _quotes(f: Filter) -> tuple[list[str], list[object]]:
     c = _Clauses()
     c.extend(_overlap("date_said", "date_said", f))
     if f.actors:
-        sql1, p1 = _in("speaker", f.actors)
-        sql2, p2 = _in("speaker_org", f.actors)
-        c.add(f"{sql1} OR {sql2}", p1 + p2)
+        c.add(*_any_in(("speaker", "speaker_org"), f.actors))
     if f.provinces:
         sql, params = _in("admin1", f.provinces)
         c.add(f"article_id IN (SELECT article_id FROM events WHERE {sql})", params)
@@ -225,9 +223,7 @@ def _claims(f: Filter) -> tuple[list[str], list[object]]:
     if f.actors:
         c.add(*_in("claimant", f.actors))
     if f.article_ids:  # the claim's article or the article that contradicts it
-        sql1, p1 = _in("article_id", f.article_ids)
-        sql2, p2 = _in("other_article_id", f.article_ids)
-        c.add(f"{sql1} OR {sql2}", p1 + p2)
+        c.add(*_any_in(("article_id", "other_article_id"), f.article_ids))
     c.extend(_text(("claim_text", "contradiction", "other_text"), f))
     return c.done()
 

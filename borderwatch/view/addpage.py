@@ -8,8 +8,7 @@ saved from a new one however often Streamlit reruns it.
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,28 +16,20 @@ from pathlib import Path
 import pandas as pd
 
 from borderwatch.articles import Article, ArticleError
-from borderwatch.articles.files import Metadata, article_from_bytes, safe_name
-from borderwatch.extract import extract_article
+from borderwatch.articles.files import Metadata, article_from_bytes, article_from_text, safe_name
+from borderwatch.extract import EXTRACTOR_VERSION, extract_article
 from borderwatch.extract.lexicon import Lexicon
-from borderwatch.ingest import Outcome
+from borderwatch.ingest import Outcome, reextract_all, store_article
 from borderwatch.paths import GEO_DIR, LEXICON_DIR
 from borderwatch.schema import EXTRACTED_TABLES, TABLES
-from borderwatch.store.database import Rows, typed_frame
-from borderwatch.view.highlight import Span, article_highlights
+from borderwatch.store.database import Rows, Store, typed_frame
+from borderwatch.view.highlight import Mark, article_highlights
+from borderwatch.view.text import article_label, plural, table_rows
 
 UploadKey = tuple[str, int, str]  # (safe name, size in bytes, sha256 hex digest)
+Progress = Callable[[int, int, str], None]  # (done, total, what is being done now)
 PASTED_NAME = "pasted text"
-# Singular and plural of what one row of each extracted table is, in the order the page lists them.
-ROW_NOUNS: dict[str, tuple[str, str]] = {
-    "events": ("event", "events"),
-    "casualties": ("casualty figure", "casualty figures"),
-    "troop_figures": ("troop figure", "troop figures"),
-    "quotes": ("quote", "quotes"),
-    "claims": ("claim", "claims"),
-    "actors": ("actor", "actors"),
-    "places": ("place", "places"),
-}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>$~|#])")
+COUNTED_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")  # as said
 STORED_COLUMNS = ["title", "published", "source", "article_id", *EXTRACTED_TABLES, "extractor_version"]
 
 
@@ -50,11 +41,6 @@ def upload_key(name: str, data: bytes) -> UploadKey:
 def widget_suffix(key: UploadKey) -> str:
     """A short, stable suffix for one upload's widget keys (two files may share content, not name)."""
     return hashlib.sha256(f"{key[0]}\0{key[2]}".encode()).hexdigest()[:12]
-
-
-def markdown_literal(text: str) -> str:
-    """Text that Streamlit's Markdown shows as written (a file name with * or $ is not formatting)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def metadata(title: str = "", published: date | None = None, source: str = "", url: str = "") -> Metadata:
@@ -113,13 +99,13 @@ class Preview:
 
     article: Article
     counts: dict[str, int]
-    spans: tuple[Span, ...]
+    marks: tuple[Mark, ...]
 
 
 def preview(article: Article, lexicon: Lexicon) -> Preview:
     """Extract an article without storing it."""
     rows = extract_article(article, lexicon)
-    return Preview(article, row_counts(rows), tuple(highlight_spans(article.body, rows)))
+    return Preview(article, row_counts(rows), tuple(highlight_marks(article.body, rows)))
 
 
 def row_counts(rows: Rows) -> dict[str, int]:
@@ -127,23 +113,19 @@ def row_counts(rows: Rows) -> dict[str, int]:
     return {name: len(rows.get(name, ())) for name in EXTRACTED_TABLES}
 
 
-def highlight_spans(body: str, rows: Rows) -> list[Span]:
+def highlight_marks(body: str, rows: Rows) -> list[Mark]:
     """The extracted rows as spans to mark in the body: actors, places, date phrases, numbers, quotes."""
     frames = {name: typed_frame(TABLES[name], rows.get(name, [])) for name in EXTRACTED_TABLES}
     return [
-        Span(m.start, m.end, m.kind, title=f"{m.kind} → " + "; ".join(f"{t} {rid}" for t, rid in m.rows))
+        Mark(m.start, m.end, m.kind, title=f"{m.kind} → " + "; ".join(f"{t} {rid}" for t, rid in m.rows))
         for m in article_highlights(body, frames)
     ]
 
 
 def describe_counts(counts: Mapping[str, int]) -> str:
     """'2 events, 1 casualty figure, 0 troop figures, … and 1 place'."""
-    parts = [_count(counts.get(name, 0), *nouns) for name, nouns in ROW_NOUNS.items()]
+    parts = [table_rows(counts.get(name, 0), name) for name in COUNTED_TABLES]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _count(n: int, singular: str, plural: str) -> str:
-    return f"{n} {singular if n == 1 else plural}"
 
 
 # -- what an action reports ---------------------------------------------------------------------------
@@ -191,10 +173,9 @@ def stored_table(articles: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> 
     return frame.loc[:, STORED_COLUMNS].reset_index(drop=True)
 
 
-def article_label(title: object, published: object, source: object, article_id: str) -> str:
-    """How the manage section names an article: '2021-07-29 · Title — Source (id)'."""
-    day = published.strftime("%Y-%m-%d") if hasattr(published, "strftime") else str(published)
-    return f"{day} · {title or 'untitled'} — {source or 'no source'} ({article_id})"
+def manage_label(title: object, published: object, source: object, article_id: str) -> str:
+    """How the manage section names an article: its label and its id, '2021-07-29 · Title — Source (id)'."""
+    return f"{article_label(title, published, source)} ({article_id})"
 
 
 def row_total(table_row: pd.Series) -> int:
@@ -212,3 +193,92 @@ def lexicon_signature(paths: Sequence[Path] = (LEXICON_DIR, GEO_DIR)) -> tuple[t
     """(file, mtime, size) of every lexicon and gazetteer file: changes when an analyst edits one."""
     files = sorted(f for p in paths for f in Path(p).glob("*.csv"))
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+# -- what the page's actions do ---------------------------------------------------------------------
+def stored_versions(articles: pd.DataFrame) -> dict[str, str]:
+    """article_id → the extractor version that stored it, for every stored article."""
+    return dict(zip(articles["article_id"], articles["extractor_version"], strict=True))
+
+
+def stored_note(article_id: str, stored: Mapping[str, str]) -> str | None:
+    """What saving an article already in the store would do (None when it is new)."""
+    if stored.get(article_id) == EXTRACTOR_VERSION:
+        return f"Already in the store as article {article_id}: saving it again changes nothing."
+    if article_id in stored:
+        return f"In the store as article {article_id}, by an older extractor: saving re-extracts it."
+    return None
+
+
+def upload_candidate(draft: Draft, data: bytes, meta: Metadata, today: date) -> Candidate:
+    """An upload read with the metadata the user gave, or why it cannot be saved yet."""
+    try:
+        return Candidate(draft.key, draft.name, article_from_bytes(draft.name, data, meta, today))
+    except ArticleError as err:
+        return Candidate(draft.key, draft.name, None, str(err))
+
+
+def pasted_candidate(text: str, meta: Metadata, today: date) -> Candidate:
+    """Pasted text read with the metadata the user gave, or why it cannot be saved yet."""
+    key = upload_key(PASTED_NAME, text.encode("utf-8"))
+    try:
+        return Candidate(key, PASTED_NAME, article_from_text(text, PASTED_NAME, meta, today))
+    except ArticleError as err:
+        return Candidate(key, PASTED_NAME, None, str(err))
+
+
+def save_label(candidates: Sequence[Candidate]) -> str:
+    """'Save 2 articles', or 'Save' when none is ready."""
+    ready = sum(c.article is not None for c in candidates)
+    return f"Save {plural(ready, 'article')}" if ready else "Save"
+
+
+def save(
+    store: Store, candidates: Sequence[Candidate], lexicon: Lexicon, progress: Progress
+) -> tuple[dict[UploadKey, Result], list[Result]]:
+    """Save the ready candidates, each in its own transaction: what each save did, and the others' faults."""
+    ready = [c for c in candidates if c.article is not None]
+    saved = {}
+    for done, candidate in enumerate(ready):
+        progress(done, len(ready), candidate.name)
+        outcome = store_article(store, candidate.article, lexicon)
+        saved[candidate.key] = outcome_result(outcome, candidate.article.title)
+    problems = [Result("error", f"Not saved: {c.problem}.") for c in candidates if c.article is None]
+    return saved, problems
+
+
+def reextract_one(store: Store, article_id: str, lexicon: Lexicon, label: str) -> Result:
+    """Read one stored article again with the lexicon as it is now."""
+    article = store.article(article_id)
+    if article is None:
+        return Result("info", f"{label} is no longer in the store.")
+    outcome = store_article(store, article, lexicon, force=True)
+    return reextract_result(outcome, article.title or label)
+
+
+def reextract_every(store: Store, lexicon: Lexicon, progress: Progress) -> Result:
+    """Read every stored article again with the lexicon as it is now."""
+    n = reextract_all(store, lexicon, progress)
+    return Result("success", f"Re-extracted all {n} articles with the lexicon as it is now.")
+
+
+def removal_question(label: str, n_rows: int) -> str:
+    return (
+        f"Remove {label} and its {n_rows} extracted rows from every table? "
+        "This cannot be undone; add the file again to bring it back."
+    )
+
+
+def remove(store: Store, article_id: str, label: str, saved: dict[UploadKey, Result]) -> Result:
+    """Remove an article and its rows; its uploads may then be saved again."""
+    removed = store.remove(article_id)
+    forget_article(saved, article_id)
+    return Result("success", f"Removed {label} and its rows." if removed else f"{label} was already gone.")
+
+
+def manage_labels(table: pd.DataFrame) -> dict[str, str]:
+    """article_id → how the manage section names it, for every row of stored_table."""
+    return {
+        r.article_id: manage_label(r.title, r.published, r.source, r.article_id)
+        for r in table.itertuples(index=False)
+    }

@@ -13,6 +13,9 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from borderwatch.view.counting import PEOPLE_RULE, TROOPS_RULE, largest_troops, people
+from borderwatch.view.text import cell
+
 # Okabe & Ito (2008), the colour-blind-safe palette.
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -92,7 +95,7 @@ def timeline_figure(events: pd.DataFrame, lanes: Lanes = "actor", compact: bool 
             "title": {"text": LANE_TITLES[lanes]},
             "tickmode": "array",
             "tickvals": [sum(r) / len(r) for r in lane_rows.values()],
-            "ticktext": list(lane_rows),
+            "ticktext": [html.escape(lane) for lane in lane_rows],  # Plotly reads tags in tick text
             "autorange": "reversed",
             "zeroline": False,
         },
@@ -239,9 +242,9 @@ def _open_labels(rows: list[Placed]) -> go.Scatter:
 
 def event_hover(event: pd.Series, event_id: str) -> str:
     """Hover text of one event: what, who, when (with the article's own words for the date)."""
-    what = _text(event.get("summary")) or _text(event.get("trigger")) or _text(event.get("event_type"))
-    who = " → ".join(x for x in (_text(event.get("actor1")), _text(event.get("actor2"))) if x)
-    precision = _text(event.get("date_precision")) or "unknown"
+    what = cell(event.get("summary")) or cell(event.get("trigger")) or cell(event.get("event_type"))
+    who = " → ".join(x for x in (cell(event.get("actor1")), cell(event.get("actor2"))) if x)
+    precision = cell(event.get("date_precision")) or "unknown"
     start, end = event.get("date_start"), event.get("date_end")
     if precision == "unknown" and not pd.isna(start) and not pd.isna(end):
         when = f"date unknown, between {_day(start)} and {_day(end)}"
@@ -251,20 +254,16 @@ def event_hover(event: pd.Series, event_id: str) -> str:
         when = _day(start)
     else:
         when = f"{_day(start)} – {_day(end)}"
-    phrase = _text(event.get("date_phrase"))
+    phrase = cell(event.get("date_phrase"))
     lines = [
         f"<b>{html.escape(what)}</b>",
         html.escape(who) if who else "",
         f"When: {html.escape(when)} ({html.escape(precision)} precision)",
         f"The article says: “{html.escape(phrase)}”" if phrase else "The article gives no date words",
-        f"Type: {html.escape(_text(event.get('event_type')))}",
+        f"Type: {html.escape(cell(event.get('event_type')))}",
         f"<i>{html.escape(event_id)}</i>",
     ]
     return "<br>".join(x for x in lines if x)
-
-
-def _text(value: object) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def _day(value: object) -> str:
@@ -282,11 +281,6 @@ class Headline:
     help: str
 
 
-def stated_count(frame: pd.DataFrame) -> pd.Series:
-    """Each row's number: the exact count, else its lower bound (the conservative reading)."""
-    return frame["count"].fillna(frame["count_low"]) if len(frame) else pd.Series(dtype="Int64")
-
-
 def headline_counts(
     events: pd.DataFrame,
     casualties: pd.DataFrame,
@@ -295,34 +289,13 @@ def headline_counts(
     articles: pd.DataFrame,
 ) -> list[Headline]:
     """The Overview's numbers, computed from already-filtered tables."""
-
-    def people(kind: str) -> int:
-        stated = stated_count(casualties[casualties["kind"] == kind]).dropna()
-        return int(stated.max()) if len(stated) else 0
-
-    troops = stated_count(troop_figures).dropna()
     return [
         Headline("Events", len(events), "events", "Event mentions matching the filter."),
+        Headline("Killed", people(casualties, ("killed",)), "casualties", f"People killed. {PEOPLE_RULE}"),
         Headline(
-            "Killed",
-            people("killed"),
-            "casualties",
-            "Largest killed figure one source states (the lower bound where only a bound is given). "
-            "Figures are not added: articles restate the same deaths, and a total repeats its parts; "
-            "the casualties table has every figure.",
+            "Captured", people(casualties, ("captured",)), "casualties", f"People captured. {PEOPLE_RULE}"
         ),
-        Headline(
-            "Captured",
-            people("captured"),
-            "casualties",
-            "Largest captured figure one source states (figures are not added, as for Killed).",
-        ),
-        Headline(
-            "Troops claimed",
-            int(troops.max()) if len(troops) else None,
-            "troop_figures",
-            "Largest troop figure any source claims (figures from different sources are not added).",
-        ),
+        Headline("Troops claimed", largest_troops(troop_figures), "troop_figures", TROOPS_RULE),
         Headline("Quotes", len(quotes), "quotes", "Direct, partial and reported quotes."),
         Headline("Articles", len(articles), "articles", "Articles in the store."),
     ]

@@ -6,6 +6,7 @@ Spans may overlap: the text is cut at every span boundary, so marks never nest a
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -13,6 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+
+from borderwatch.extract import segment
+from borderwatch.view.text import is_missing
 
 # Each kind has a light tint (dark text on it reads in light and dark themes) and its own underline,
 # so a highlight's kind is never told by colour alone. Okabe–Ito hues, lightened.
@@ -36,13 +40,9 @@ KIND_NAMES: dict[str, str] = {
 }
 _MARK_BASE = "color:#000;padding:0 1px;border-radius:2px"
 
-_SENTENCE_END = re.compile(r"[.!?][”\"’)\]]*(?=\s)|\n\s*\n")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_QUERY_TERM = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|(\S+)")
-
 
 @dataclass(frozen=True)
-class Span:
+class Mark:
     """A highlighted stretch of text: [start, end) offsets, its kind, and the label shown after it."""
 
     start: int
@@ -52,7 +52,7 @@ class Span:
     title: str = ""
 
 
-def highlight_html(text: str, spans: Iterable[Span]) -> str:
+def highlight_html(text: str, spans: Iterable[Mark]) -> str:
     """The text, HTML-escaped, with each span in a <mark> followed by its label as a superscript."""
     kept = [s for s in (_clip(s, len(text)) for s in spans) if s is not None]
     cuts = sorted({0, len(text), *(s.start for s in kept), *(s.end for s in kept)})
@@ -60,21 +60,21 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
     for a, b in itertools.pairwise(cuts):
         covering = [s for s in kept if s.start <= a and s.end >= b]
         piece = html.escape(text[a:b], quote=False)
-        out.append(_mark(piece, covering) if covering else piece)
+        out.append(_marked(piece, covering) if covering else piece)
         ending = sorted((s for s in kept if s.end == b and s.label), key=lambda s: (s.start, -s.end))
         if ending:  # labels that end together share one superscript, "7,8", so they never read as "78"
             out.append(f"<sup>{html.escape(','.join(s.label for s in ending))}</sup>")
     return "".join(out)
 
 
-def _clip(span: Span, length: int) -> Span | None:
+def _clip(span: Mark, length: int) -> Mark | None:
     start, end = max(0, span.start), min(length, span.end)
     if end <= start:
         return None
-    return Span(start, end, span.kind, span.label, span.title)
+    return Mark(start, end, span.kind, span.label, span.title)
 
 
-def _mark(piece: str, covering: list[Span]) -> str:
+def _marked(piece: str, covering: list[Mark]) -> str:
     # The innermost (shortest) span decides the style; the title lists every span covering the piece.
     inner = min(covering, key=lambda s: (s.end - s.start, s.start))
     style = f"{_MARK_BASE};{KIND_STYLES.get(inner.kind, KIND_STYLES['evidence'])}"
@@ -94,31 +94,25 @@ def legend_html(kinds: Sequence[str]) -> str:
 
 
 # -- sentences and paragraphs --------------------------------------------------------------------
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of the sentences of a text (a sentence ends at . ! ? before a space, or at a blank line)."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end() if not m.group().isspace() else m.start()
-        spans.append((start, end))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
+@functools.lru_cache(maxsize=32)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Offsets of the sentences of a text as the extractor cuts them, so a row's sentence_index names
+    the same sentence here (cached: a page shows several rows of one body)."""
+    return tuple((s.start, s.end) for s in segment.sentences(text))
 
 
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
-def sentence_bounds(text: str, start: int, end: int, context: int = 0) -> tuple[int, int]:
-    """The sentences holding [start, end), widened by `context` sentences on each side."""
+def sentence_bounds(
+    text: str, start: int, end: int, context: int = 0, index: int | None = None
+) -> tuple[int, int]:
+    """The sentence a row's sentence_index names (or, without one, the sentences holding [start, end)),
+    widened by `context` sentences on each side; always holding [start, end)."""
     sentences = sentence_spans(text)
     if not sentences:
         return start, end
-    hit = [i for i, (a, b) in enumerate(sentences) if a < max(end, start + 1) and b > start]
+    if index is not None and not is_missing(index) and 0 <= int(index) < len(sentences):
+        hit = [int(index)]
+    else:
+        hit = [i for i, (a, b) in enumerate(sentences) if a < max(end, start + 1) and b > start]
     if not hit:
         hit = [min(range(len(sentences)), key=lambda i: abs(sentences[i][0] - start))]
     first, last = max(0, hit[0] - context), min(len(sentences) - 1, hit[-1] + context)
@@ -126,67 +120,48 @@ def sentence_bounds(text: str, start: int, end: int, context: int = 0) -> tuple[
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph (text between blank lines) holding [start, end); several when the span crosses one."""
-    a, b = 0, len(text)
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        if m.end() <= start:
-            a = m.end()
-        elif m.start() >= end:
-            b = m.start()
-            break
-    return _strip(text, a, b)
+    """The paragraph holding [start, end) as the extractor cuts them; several when the span crosses one."""
+    held = [
+        (p.start, p.end) for p in segment.paragraphs(text) if p.start < max(end, start + 1) and p.end > start
+    ]
+    if not held:
+        return start, end
+    return min(held[0][0], start), max(held[-1][1], end)
 
 
 def excerpt_html(text: str, start: int, end: int, bounds: tuple[int, int], kind: str = "evidence") -> str:
     """text[bounds] as HTML with [start, end) marked (offsets are into the whole text)."""
     a, b = bounds
-    return highlight_html(text[a:b], [Span(start - a, end - a, kind)])
+    return highlight_html(text[a:b], [Mark(start - a, end - a, kind)])
 
 
 def quote_html(text: str, kind: str, terms: Sequence[str] = ()) -> str:
     """A quote as a <blockquote>, search terms marked; direct and partial quotes keep their quotation marks
     and reported speech has none, so the kind shows in the text itself."""
-    marked = highlight_html(text, term_spans(text, terms))
+    marked = highlight_html(text, term_marks(text, terms))
     if kind in ("direct", "partial"):
         marked = f"“{marked}”"
     style = "margin:0.4rem 0;padding-left:0.8rem;border-left:3px solid rgba(128,128,128,0.6)"
     return f'<blockquote data-kind="{html.escape(kind)}" style="{style}">{marked}</blockquote>'
 
 
-# -- search ---------------------------------------------------------------------------------------
-def parse_query(query: str) -> list[str]:
-    """Search terms: "quoted phrases" and single words, lower-cased, in order, without repeats."""
-    terms = [(m.group(1) or m.group(2)).strip().lower() for m in _QUERY_TERM.finditer(query)]
-    return list(dict.fromkeys(t for t in terms if t))
-
-
-def matches_all(text: str, terms: Sequence[str]) -> bool:
-    """True when every term occurs in the text (case-insensitive)."""
-    lowered = text.lower()
-    return all(term in lowered for term in terms)
-
-
-def select_quotes(
-    quotes: pd.DataFrame, terms: Sequence[str], choices: Mapping[str, Sequence[str]]
-) -> pd.DataFrame:
-    """The quotes whose text or speaker has every term and whose columns hold one of the chosen values."""
-    keep = pd.Series(True, index=quotes.index)
+# -- search results ---------------------------------------------------------------------------------------
+def narrow(rows: pd.DataFrame, choices: Mapping[str, Sequence[str]]) -> pd.DataFrame:
+    """The rows whose columns hold one of the chosen values (a column with nothing chosen keeps all)."""
+    keep = pd.Series(True, index=rows.index)
     for column, chosen in choices.items():
         if chosen:
-            keep &= quotes[column].isin(list(chosen)).fillna(False).astype(bool)
-    if terms:
-        searchable = quotes["text"].fillna("") + " " + quotes["speaker"].fillna("")
-        keep &= searchable.map(lambda text: matches_all(text, terms)).astype(bool)
-    return quotes[keep]
+            keep &= rows[column].isin(list(chosen)).fillna(False).astype(bool)
+    return rows[keep]
 
 
-def term_spans(text: str, terms: Sequence[str], kind: str = "match") -> list[Span]:
+def term_marks(text: str, terms: Sequence[str], kind: str = "match") -> list[Mark]:
     """Every occurrence of every term in the text (case-insensitive), as spans."""
     lowered = text.lower()
     spans = []
     for term in terms:
         for m in re.finditer(re.escape(term), lowered):
-            spans.append(Span(m.start(), m.end(), kind))
+            spans.append(Mark(m.start(), m.end(), kind))
     return spans
 
 
@@ -275,11 +250,7 @@ def _outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 def _records(frame: pd.DataFrame | None) -> list[dict[str, object]]:
     if frame is None or frame.empty:
         return []
-    return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
-
-
-def _missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    return [{k: (None if is_missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def provenance_table(body: str, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:

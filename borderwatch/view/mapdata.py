@@ -7,9 +7,8 @@ can be checked by hand. The rules, which the page states beside the map:
   frame (an event known only to its province is counted in the province, never drawn as a made-up point);
 - an event is *outside the map* when its coordinates fall outside the frame or its country is neither
   Armenia nor Azerbaijan; it is listed, not drawn;
-- casualties are people killed, wounded or captured (not missing), summed from each figure's ``count``,
-  or its ``count_low`` when the text gives only a bound; troop figures are the largest figure claimed
-  (``count``, else ``count_low``), never a sum, since several claims about one place overlap;
+- casualties are people killed, wounded or captured (not missing) and troop figures the largest figure
+  claimed, by the one rule of borderwatch.view.counting (the Overview's);
 - a casualty or troop figure sits in its own ``admin1``, else in its event's.
 """
 
@@ -21,26 +20,36 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from borderwatch.view.counting import (
+    PEOPLE_RULE,
+    TROOPS_RULE,
+    largest_troops,
+    people,
+    people_by,
+    stated_number,
+)
+from borderwatch.view.text import plural
+
 MEASURES = ("events", "casualties", "troops")
-# What each measure's number is called on the map (legend, colour bar, hover).
-MEASURE_LABELS = {"events": "events", "casualties": "casualties", "troops": "troops claimed"}
+# What each measure's number counts on the map (legend, colour bar, hover), singular and plural.
+MEASURE_NOUNS = {
+    "events": ("event", "events"),
+    "casualties": ("casualty", "casualties"),
+    "troops": ("troop claimed", "troops claimed"),
+}
 MEASURE_NAMES = {"events": "Events", "casualties": "Casualties", "troops": "Troop figures"}
 # What the page says each measure is (the rules of province_summary, in words).
 MEASURE_NOTES = {
     "events": "Each province is coloured by the events placed in it (its admin1).",
     "casualties": (
-        "Casualties: people killed, wounded or captured (not missing), summed per province from each "
-        "figure's count, or its lower bound where the text gives only one (“dozens” → 12). A figure sits "
-        "in its own province, else in its event's."
+        f"Casualties: people killed, wounded or captured (not missing) per province. {PEOPLE_RULE} "
+        "A figure sits in its own province, else in its event's."
     ),
     "troops": (
-        "Troop figures: the largest figure claimed per province (count, or the lower bound where the text "
-        "gives only one), not a sum, since claims about one place overlap. A figure sits in its own "
-        "province, else in its event's."
+        f"Troop figures per province. {TROOPS_RULE} A figure sits in its own province, else in its event's."
     ),
 }
 MAP_COUNTRIES = frozenset({"Armenia", "Azerbaijan"})
-COUNTED_KINDS = ("killed", "wounded", "captured")
 HOVER_EVENTS = 5  # events listed in one hover label; the rest are counted
 HOVER_SUMMARY_CHARS = 70
 
@@ -129,24 +138,6 @@ def placement_counts(
 
 
 # -- values per province ----------------------------------------------------------------------------------
-def people(casualties: pd.DataFrame) -> pd.Series:
-    """People a casualty figure counts: count, else count_low; 0 for kinds the map does not count."""
-    number = pd.to_numeric(casualties["count"], errors="coerce").fillna(
-        pd.to_numeric(casualties["count_low"], errors="coerce")
-    )
-    counted = casualties["kind"].isin(COUNTED_KINDS).fillna(False).astype(bool)
-    return number.where(counted, 0).fillna(0).astype("Int64")
-
-
-def troop_number(troops: pd.DataFrame) -> pd.Series:
-    """The number a troop figure claims: count, else count_low (missing when neither is given)."""
-    return (
-        pd.to_numeric(troops["count"], errors="coerce")
-        .fillna(pd.to_numeric(troops["count_low"], errors="coerce"))
-        .astype("Int64")
-    )
-
-
 def row_province(rows: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
     """A casualty's or troop figure's province: its own admin1, else its event's."""
     by_event = _texts(events["admin1"]).set_axis(events["event_id"].astype("string"))
@@ -168,8 +159,8 @@ def province_summary(
     """
     event_province = _texts(events["admin1"])
     n_events = event_province.value_counts()
-    n_people = people(casualties).groupby(row_province(casualties, events)).sum()
-    largest = troop_number(troops).groupby(row_province(troops, events)).max()
+    n_people = people_by(casualties, row_province(casualties, events))
+    largest = stated_number(troops).groupby(row_province(troops, events)).max()
     names = sorted({*n_events.index, *n_people.index, *largest.index})
     names = [p for p in names if areas is None or p in set(areas)]
     summary = pd.DataFrame(
@@ -198,6 +189,11 @@ def province_values(summary: pd.DataFrame, measure: str) -> pd.DataFrame:
     return values[values["value"].fillna(0) > 0].reset_index(drop=True)
 
 
+def area_details(summary: pd.DataFrame) -> dict[str, str]:
+    """Each area's hover lines under its name: its numbers and its events (province_summary's hover)."""
+    return dict(zip(summary["admin1"], summary["hover"], strict=True))
+
+
 # -- markers and the places off the map -------------------------------------------------------------------
 def _place_name(events: pd.DataFrame) -> pd.Series:
     return _texts(events["location"]).fillna(_texts(events["location_text"])).fillna("unnamed place")
@@ -220,8 +216,7 @@ def place_markers(
         ids = set(group["event_id"])
         at_casualties = casualties[_at_place(casualties, ids, name)]
         at_troops = troops[_at_place(troops, ids, name)]
-        n_people = int(people(at_casualties).sum())
-        largest = _maybe_int(troop_number(at_troops).max()) if len(at_troops) else None
+        n_people, largest = people(at_casualties), largest_troops(at_troops)
         province = _texts(group["admin1"]).dropna()
         admin1 = province.iloc[0] if len(province) else None
         title = f"<b>{html.escape(name)}</b>" + (f" ({html.escape(admin1)})" if admin1 else "")
@@ -275,10 +270,9 @@ def _first(values: pd.Series) -> str | None:
 # -- hover text -------------------------------------------------------------------------------------------
 def numbers_line(n_events: int, n_people: int, largest_troops: int | None) -> str:
     """'2 events · 7 killed, wounded or captured · largest troop figure 1,000'."""
-    noun = "event" if n_events == 1 else "events"
     troops = "no troop figure" if largest_troops is None or pd.isna(largest_troops) else None
     troops = troops or f"largest troop figure {int(largest_troops):,}"
-    return f"{n_events:,} {noun} · {int(n_people):,} killed, wounded or captured · {troops}"
+    return f"{plural(n_events, 'event')} · {int(n_people):,} killed, wounded or captured · {troops}"
 
 
 def truncate(text: str, limit: int = HOVER_SUMMARY_CHARS) -> str:
@@ -314,3 +308,14 @@ def clicked_area(points: Iterable[Mapping]) -> str | None:
         if isinstance(name, str) and name:
             return name
     return None
+
+
+def click_filter(points: Iterable[Mapping], provinces: Collection[str]) -> tuple[str | None, str | None]:
+    """What a click on the map does: (the province to filter to, or a notice why the filter stays).
+    (None, None) for a click on no area (a marker, or nothing)."""
+    area = clicked_area(points)
+    if area is None:
+        return None, None
+    if area in provinces:
+        return area, None
+    return None, f"No row in the store names {area}, so the filter is unchanged."

@@ -65,7 +65,9 @@ def wait_for_app(page: Page) -> None:
 
 def wait_for_graph(page: Page) -> None:
     """Plotly has drawn the page's chart and its traces."""
-    page.wait_for_function(f"() => {{ const gd = {GRAPH}; return gd && gd._fullLayout && gd.data.length; }}")
+    page.wait_for_function(
+        f"() => {{ const gd = {GRAPH}; return gd && gd.data.length && gd.querySelector('.main-svg'); }}"
+    )
 
 
 def drawn_event_ids(page: Page) -> list[str]:

@@ -1,8 +1,8 @@
 """The real app in Debian's Chromium: every page, a filter through the UI, downloads, shared URLs.
 
-The first test opens a shared link to a page on the freshly started server (the case Streamlit gets
-wrong for apps with a pages/ folder unless dashboard.py's guard reruns it through the frame), so keep
-it first. Waits follow Streamlit's own browser tests: the app container is connected and idle, no
+The first test opens a shared link to a page on the freshly started server (Streamlit runs that page
+file without dashboard.py, as a legacy multipage app, until st.navigation has run once: the page
+sends that run through dashboard.py), so keep it first. Waits follow Streamlit's own browser tests: the app container is connected and idle, no
 skeleton is left, then the expected data is there; never a sleep.
 """
 
@@ -106,14 +106,11 @@ def test_timeline_draws_points_and_bands_and_clicking_shows_the_evidence(page, a
         "[t.meta.shape, new Set(t.customdata.filter(d => d).map(d => d[0])).size]))"
     )
     assert shapes == EVENTS_PER_SHAPE
-    point = page.evaluate(
-        f"""() => {{
-            const gd = {GRAPH}, layout = gd._fullLayout, box = gd.getBoundingClientRect();
-            const trace = gd.data.find(t => t.meta.shape === 'point');
-            return {{x: box.left + layout.xaxis._offset + layout.xaxis.d2p(trace.x[0]),
-                     y: box.top + layout.yaxis._offset + layout.yaxis.d2p(trace.y[0])}};
-        }}"""
-    )
+    # The dot Plotly drew for the day's event (its trace's SVG point), clicked where it is on the screen.
+    index = page.evaluate(f"() => {GRAPH}.data.findIndex(t => t.meta.shape === 'point')")
+    dot = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .trace').nth(index).locator("path.point")
+    box = dot.first.bounding_box()
+    point = {"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}
     page.mouse.click(point["x"], point["y"])
     evidence = page.get_by_text(EVIDENCE_OF_THE_DAY_EVENT, exact=True)
     expect(evidence).to_be_visible()
@@ -156,7 +153,7 @@ def test_article_text_is_highlighted_and_numbered(page, app_url, artifacts):
 def test_data_page_rows_and_csv_download_follow_the_filter(page, app_url, browser_db, artifacts):
     dates = "&".join(f"dates={d.isoformat()}" for d in JUNE)
     open_page(page, f"{app_url}/{PAGES['data']}?table=casualties&{dates}")
-    sentence = f"{N_JUNE_CASUALTIES} casualties between {JUNE[0]} and {JUNE[1]}"
+    sentence = f"{N_JUNE_CASUALTIES} casualty figures between {JUNE[0]} and {JUNE[1]}"  # one noun per table
     expect(page.get_by_text(sentence)).to_be_visible()
     grid = page.get_by_test_id("stDataFrame").first
     # The grid draws on a canvas; its accessible table (off-screen, so "hidden") holds the rows.

@@ -1,11 +1,11 @@
 """AppTest fixtures: the hand-made store, and the app opened through its entrypoint on any page.
 
-Pages are opened with the public `AppTest.switch_page("pages/x.py")`. On its own that would run the
-page file without dashboard.py: Streamlit takes an app with a `pages/` folder for a legacy multipage
-app until st.navigation has run in the process, and AppTest forgets that before every run. The server
-has the same gap for the first deep link after a restart, so the app closes it itself
-(`borderwatch.ui.ensure_entrypoint` reruns a page-only run through dashboard.py); the tests check the
-sidebar is there on every page, which is what would fail if it did not.
+Pages are opened with the public `AppTest.switch_page("pages/x.py")`. Streamlit takes an app with a
+`pages/` folder for a legacy multipage app until st.navigation has run in the process, and AppTest
+forgets that before every run, so the page file runs on its own, as the first deep link after a server
+restart does. The page's first call (`borderwatch.ui.page_setup`) then declares the app's pages with
+st.navigation and reruns the same URL through dashboard.py; the tests check the sidebar is there on
+every page, which is what would fail if it did not.
 """
 
 from __future__ import annotations

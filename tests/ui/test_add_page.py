@@ -17,6 +17,7 @@ from borderwatch.schema import EXTRACTED_TABLES
 from borderwatch.store.database import Store, Writer
 from borderwatch.view import addpage
 from tests.ui.fixtures import CSTO, EXPECTED_ALL, article_a, article_b, build_store, rows_a
+from tests.ui.test_apptest import html_lines
 
 ADD = "pages/add.py"
 N_FIXTURE_ARTICLES = 2
@@ -129,7 +130,7 @@ def test_saving_adds_the_rows_and_every_page_shows_them(add_page, store, writes)
     assert article_id in set(shown["article_id"])
     at.switch_page("pages/article.py").run()
     at.selectbox(key="article_pick").set_value(article_id).run()
-    assert any("Published 2021-07-28 by Test Wire" in c for c in texts(at.caption))
+    assert any("Published 2021-07-28 by Test Wire" in line for line in html_lines(at))
 
 
 def test_a_sidebar_filter_hiding_the_new_rows_is_said_and_can_be_reset(add_page, store):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
 import zipfile
 from datetime import date
 
@@ -56,6 +58,11 @@ def frame_with(at, column: str):
 
 def html_bodies(at) -> list[str]:
     return [h.value for h in at.get("html")]
+
+
+def html_lines(at) -> list[str]:
+    """The text of every HTML element, as the browser shows it (tags dropped, entities read)."""
+    return [html.unescape(re.sub(r"<[^>]+>", "", b)) for b in html_bodies(at)]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -175,12 +182,13 @@ def test_quotes_search_marks_matches_and_narrows_the_cards(navigation_app):
     at = navigation_app("pages/quotes.py")
     cards = [b for b in html_bodies(at) if b.startswith("<figure")]
     assert len(cards) == N_QUOTES
-    assert len([w for w in at.warning if "Contradicted" in w.value]) == N_CONTRADICTED_QUOTES
+    assert len([line for line in html_lines(at) if line.startswith("Contradicted")]) == N_CONTRADICTED_QUOTES
     at.text_input(key="quote_search").set_value('"no shooting"').run()
     cards = [b for b in html_bodies(at) if b.startswith("<figure")]
     assert len(cards) == 1
     assert ">no shooting</mark>" in cards[0]
     assert "Sotk &amp; Kut" not in "".join(cards)
+    assert "1 quote containing “no shooting”" in captions(at)  # the store searched, through the Filter
 
 
 def test_quotes_escape_article_text(navigation_app):
@@ -213,7 +221,7 @@ def test_article_page_highlights_and_checks_provenance(navigation_app):
 
 def test_data_page_table_and_csv_follow_the_filter(navigation_app, fixture_db):
     at = navigation_app("pages/data.py", query={"table": "casualties", "actor": CSTO})
-    assert "0 casualties where actor is CSTO" in captions(at)
+    assert "0 casualty figures where actor is CSTO" in captions(at)  # one noun per table, everywhere
     at.multiselect(key="actor").set_value([]).run()
     at.date_input(key="dates").set_value(JUNE).run()
     flt = Filter(date_from=JUNE[0], date_to=JUNE[1])

@@ -8,7 +8,7 @@ from borderwatch.articles import parse_article
 from borderwatch.extract import EXTRACTOR_VERSION, extract_article
 from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.store.database import Store
-from tests.ui.test_apptest import frame_with, html_bodies
+from tests.ui.test_apptest import frame_with, html_bodies, html_lines
 
 DENIAL = "---\ntitle: Ministry statement\npublished: 2022-09-16\nsource: Wire A\n---\n“There were no casualties,” the Azerbaijani Defense Ministry said on Thursday.\n"  # fmt: skip
 KILLING = "---\ntitle: Two servicemen killed\npublished: 2022-09-15\nsource: Wire B\n---\nTwo Azerbaijani servicemen were killed near Kalbajar on Tuesday, Armenian officials said.\n"  # fmt: skip
@@ -28,10 +28,9 @@ def two_wires(tmp_path_factory):
 def test_overview_names_the_other_article_and_shows_its_words(navigation_app, two_wires):
     path, _ = two_wires
     at = navigation_app(db=path)
-    captions = [c.value for c in at.caption]
     assert (
-        "Contradicted by (casualty) in another article: “Two servicemen killed” — Wire B, 2022-09-15"
-        in captions
+        "Contradicted by (casualty) in another article: 2022-09-15 · Two servicemen killed — Wire B"
+        in html_lines(at)
     )
     bodies = html_bodies(at)
     assert any('data-kind="quote"' in b and "There were no casualties</mark>" in b for b in bodies)
@@ -43,18 +42,18 @@ def test_overview_names_the_other_article_and_shows_its_words(navigation_app, tw
 def test_quotes_page_warns_with_the_other_articles_words(navigation_app, two_wires):
     path, _ = two_wires
     at = navigation_app("pages/quotes.py", db=path)
-    (warning,) = at.warning
-    assert warning.value.endswith("That article: “Two Azerbaijani servicemen were killed”")
-    assert "Wire B (15 September 2022) reports 2 killed (Azerbaijan, soldier)" in warning.value
+    (warning,) = [line for line in html_lines(at) if line.startswith("Contradicted")]
+    assert warning.endswith("That article: “Two Azerbaijani servicemen were killed”")
+    assert "Wire B (15 September 2022) reports 2 killed (Azerbaijan, soldier)" in warning
 
 
 def test_article_page_lists_the_claim_it_contradicts_apart_from_its_own_rows(navigation_app, two_wires):
     path, ids = two_wires
     at = navigation_app("pages/article.py", query={"article": ids["killing"]}, db=path)
     assert "Claims in other articles that this article contradicts" in [h.value for h in at.subheader]
-    (line,) = [m.value for m in at.markdown if "The claim is in" in m.value]
-    assert "**Azerbaijani Defense Ministry** says “There were no casualties”" in line
-    assert "“Ministry statement” — Wire A, 2022-09-16" in line
+    (line,) = [b for b in html_bodies(at) if "The claim is in" in b]
+    assert "<b>Azerbaijani Defense Ministry</b> says “There were no casualties”" in line
+    assert "2022-09-16 · Ministry statement — Wire A" in line
     provenance = frame_with(at, "span_holds").value
     assert "claims" not in set(provenance["table"]) and provenance["span_holds"].all()
 

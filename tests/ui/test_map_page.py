@@ -10,7 +10,6 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from tests.ui.fixtures import DATE_BOUNDS
 from tests.ui.map_fixtures import (
@@ -65,22 +64,6 @@ def summary(at) -> list[tuple]:
 
 def captions(at) -> list[str]:
     return [c.value for c in at.caption]
-
-
-def click_area(at: AppTest, area: str) -> AppTest:
-    """Run the page as after a click on an area: the chart's selection holds that area's point.
-
-    AppTest has no Plotly chart element to click, so this sends the widget state the browser sends
-    (the selection as JSON, with the point's location and customdata), which runs the on_select callback.
-    """
-    (chart,) = at.get("plotly_chart")
-    states = at._tree.get_widget_states()
-    state = states.widgets.add()
-    state.id = chart.proto.id
-    point = {"location": area, "customdata": area, "curve_number": 0, "point_number": 0, "point_index": 0}
-    selection = {"points": [point], "point_indices": [0], "box": [], "lasso": []}
-    state.string_value = json.dumps({"selection": selection})
-    return at._run(states)
 
 
 def test_map_page_runs_through_the_entrypoint_with_the_sidebar(navigation_app):
@@ -194,17 +177,16 @@ def test_places_outside_the_map_are_listed_with_their_events(navigation_app, map
     assert any("Where these events are: 5 in a province (3 of them" in c for c in captions(at))
 
 
-def test_clicking_a_province_filters_to_it(navigation_app):
-    at = click_area(navigation_app(MAP), "Syunik")
+# A click on a province (view.mapdata.click_filter, and a real click in tests/browser/test_map.py) sets
+# the province filter, which the URL keeps; these open the page as the click leaves it.
+def test_the_province_filter_a_click_sets_shades_only_that_province(navigation_app):
+    at = navigation_app(MAP, query={"province": "Syunik"})
     assert at.multiselect(key="province").value == ["Syunik"]
     assert shaded(at) == {"Syunik": 1}
 
 
-def test_clicking_a_province_with_no_rows_under_the_filters_says_so_and_how_to_clear_it(navigation_app):
-    at = navigation_app(MAP)
-    at.date_input(key="dates").set_value(MAY).run()
-    assert shaded(at) == {"Gegharkunik": 2}
-    click_area(at, "Syunik")
+def test_a_province_with_no_rows_under_the_filters_says_so_and_how_to_clear_it(navigation_app):
+    at = navigation_app(MAP, query={"province": "Syunik", "dates": [d.isoformat() for d in MAY]})
     assert not at.exception
     assert at.multiselect(key="province").value == ["Syunik"]
     assert not at.get("plotly_chart")  # nothing to draw
@@ -218,13 +200,6 @@ def test_clicking_a_province_with_no_rows_under_the_filters_says_so_and_how_to_c
     assert at.multiselect(key="province").value == []
     assert at.date_input(key="dates").value == MAY  # only the province is cleared
     assert shaded(at) == {"Gegharkunik": 2}
-
-
-def test_clicking_a_province_no_row_names_leaves_the_filter(navigation_app):
-    at = click_area(navigation_app(MAP), "Tavush")
-    assert at.multiselect(key="province").value == []
-    assert [i.value for i in at.info] == ["No row in the store names Tavush, so the filter is unchanged."]
-    assert shaded(at) == EVENTS_ALL
 
 
 def test_one_place_outside_the_map_is_counted_in_the_singular(navigation_app, map_db):
