@@ -7,9 +7,11 @@ API and the figure builders; they hold no logic of their own beyond layout.
 from __future__ import annotations
 
 import html as html_lib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -17,10 +19,10 @@ import streamlit as st
 from borderwatch.articles import Article
 from borderwatch.articles.files import ACCEPTED_SUFFIXES, Metadata
 from borderwatch.extract.lexicon import Lexicon, load_lexicon
-from borderwatch.paths import db_path
+from borderwatch.paths import db_path, read_only
 from borderwatch.schema import BOOL, DATE, FLOAT, INT, TABLES, TIMESTAMP
 from borderwatch.store import export
-from borderwatch.store.database import Store
+from borderwatch.store.database import Store, StoreBusy, StoreError
 from borderwatch.store.filters import Filter
 from borderwatch.view import addpage, text
 from borderwatch.view.text import markdown_literal, plural, web_url
@@ -37,14 +39,46 @@ TABLE_PARAM = "table"  # the Data page's table picker, bound to ?table=
 ARTICLE_PARAM = "article"  # the Article page's article picker, kept in ?article=
 
 
+T = TypeVar("T")
+BUSY_RETRIES = 10  # a page waits about this many seconds for a writer before it asks for a reload
+
+
 @st.cache_resource(show_spinner=False)
 def _store_at(path: str) -> Store:
     return Store(path)
 
 
+def _read(what: Callable[[], T]) -> T:
+    """A read from the store. A store held by a writer shows a note and is tried again (each try waits
+    about a second); a broken store shows its one-line reason and stops the page, never a traceback."""
+    note = None
+    for _ in range(BUSY_RETRIES):
+        try:
+            value = what()
+        except StoreBusy as err:
+            note = note or st.empty()
+            note.info(_as_sentence(err), icon="⏳")
+            time.sleep(0.2)
+            continue
+        except StoreError as err:
+            st.error(_as_sentence(err))
+            st.stop()
+        if note is not None:
+            note.empty()
+        return value
+    st.warning("The store is still being updated. Reload the page in a moment.")
+    st.stop()
+
+
+def _as_sentence(err: Exception) -> str:
+    """A one-line store message as a sentence: a capital first letter and a full stop."""
+    words = str(err)
+    return f"{words[:1].upper()}{words[1:]}."
+
+
 def store() -> Store:
     """The Store object, one per store path for the whole server."""
-    return _store_at(str(db_path()))
+    return _read(lambda: _store_at(str(db_path())))
 
 
 # -- cached loaders: keyed on (what, filter, store version), so a changed store is read again ----------
@@ -66,13 +100,13 @@ def _bounds(path: str, version: tuple[float, int]) -> tuple[date | None, date | 
 def load(name: str, flt: Filter | None = None) -> pd.DataFrame:
     """Rows of one table matching the filter (cached until the store changes)."""
     s = store()
-    return _table(str(s.path), name, flt or Filter(), s.version())
+    return _read(lambda: _table(str(s.path), name, flt or Filter(), s.version()))
 
 
 def body(article_id: str) -> str:
     """An article's stored body ('' when it is not in the store)."""
     s = store()
-    return _body(str(s.path), article_id, s.version()) or ""
+    return _read(lambda: _body(str(s.path), article_id, s.version())) or ""
 
 
 def article_label(article_id: str) -> str:
@@ -87,7 +121,12 @@ def article_label(article_id: str) -> str:
 
 def date_bounds() -> tuple[date | None, date | None]:
     s = store()
-    return _bounds(str(s.path), s.version())
+    return _read(lambda: _bounds(str(s.path), s.version()))
+
+
+def writable() -> bool:
+    """False when the dashboard serves a read-only store ($BORDERWATCH_READ_ONLY): no page may change it."""
+    return not read_only()
 
 
 # -- the sidebar filters ---------------------------------------------------------------------------

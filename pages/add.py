@@ -29,6 +29,8 @@ def candidate_view(candidate: addpage.Candidate, stored: dict[str, str], meta: M
         (st.warning if meta.published is None else st.error)(markdown_literal(candidate.problem))
         return
     found = ui.preview(candidate.article)
+    for warning in candidate.article.warnings:
+        st.warning(markdown_literal(warning))
     if note := addpage.stored_note(candidate.article.article_id, stored):
         st.info(note)
     st.markdown(f"**Will extract** {addpage.describe_counts(found.counts)}.")
@@ -94,6 +96,12 @@ def manage_section() -> None:
         return
     table = addpage.stored_table(articles, {name: ui.load(name) for name in EXTRACTED_TABLES})
     ui.stored_articles_table(table)
+    if ui.writable():
+        manage_actions(table)
+
+
+def manage_actions(table) -> None:
+    """Re-extract or remove a stored article, or re-extract them all."""
     labels = addpage.manage_labels(table)
     if st.session_state.get(MANAGE_PICK) not in labels:
         st.session_state.pop(MANAGE_PICK, None)
@@ -145,14 +153,20 @@ st.caption(
     "they change nothing."
 )
 st.session_state.setdefault(SAVED, {})
-today = date.today()
-stored = addpage.stored_versions(ui.load("articles"))
-upload_tab, paste_tab = st.tabs(["Upload files", "Paste text"])
-with upload_tab:
-    upload_section(today, stored)
-with paste_tab:
-    paste_section(today, stored)
-if st.session_state[SAVED]:
-    ui.hidden_rows_note(flt, "add_reset_filters")
+if ui.writable():
+    today = date.today()
+    stored = addpage.stored_versions(ui.load("articles"))
+    upload_tab, paste_tab = st.tabs(["Upload files", "Paste text"])
+    with upload_tab:
+        upload_section(today, stored)
+    with paste_tab:
+        paste_section(today, stored)
+    if st.session_state[SAVED]:
+        ui.hidden_rows_note(flt, "add_reset_filters")
+else:
+    st.info(
+        "This dashboard serves its store read-only (BORDERWATCH_READ_ONLY is set): articles can be read "
+        "here but not added, re-extracted or removed."
+    )
 manage_section()
 ui.forget_requests()

@@ -95,6 +95,8 @@ class Store:
         if self.read_only:
             with self._connect(read_only=True):
                 return
+        if self.path.exists() and self._has_every_table():
+            return  # nothing to create: opening for reading does not wait for a writer
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -103,6 +105,14 @@ class Store:
             for table in TABLES.values():
                 con.execute(_create_sql(table))
             con.execute("CREATE TABLE IF NOT EXISTS bodies (article_id VARCHAR PRIMARY KEY, body VARCHAR)")
+
+    def _has_every_table(self) -> bool:
+        """Whether the file already holds every table of the schema (a store made by this version)."""
+        with self._connect(read_only=True) as con:
+            found = {
+                row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+            }
+        return found >= {*TABLES, "bodies"}
 
     # -- connections ---------------------------------------------------------------------------
     @contextmanager
