@@ -63,9 +63,7 @@ def test_a_page_waits_for_a_writer_then_asks_for_a_reload_and_reads_once_it_is_g
     db = tmp_path / "busy.duckdb"
     shutil.copy(fixture_db, db)
     monkeypatch.setattr(ui, "BUSY_RETRIES", 2)
-    writer = subprocess.Popen(
-        [sys.executable, "-c", HOLD_WRITER, str(db)], stdout=subprocess.PIPE, text=True
-    )
+    writer = subprocess.Popen([sys.executable, "-c", HOLD_WRITER, str(db)], stdout=subprocess.PIPE, text=True)
     try:
         assert writer.stdout.readline().strip() == "holding"
         at = navigation_app("pages/overview.py", db=db)
