@@ -8,6 +8,7 @@ a pronoun ('he') resolved to the last person named, or a definite description ('
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -122,17 +123,41 @@ def last_actor_before(
     """The last actor mention of one of the kinds ending before offset (optionally whose name has a word,
     or only outside quotation marks: who is quoted, not whom the quote names)."""
     # The mentions read are those before the first one ending after offset (the first whose running
-    # maximum of ends passes it); the last of them that fits wins.
+    # maximum of ends passes it); the last of them that fits wins. Which mentions fit is worked out once per
+    # document and question, so that each look-up is two bisections, not a walk back over every mention.
     actors = doc.actors
-    for i in range(bisect_right(doc.running_max_end(actors), offset) - 1, -1, -1):
-        mention = actors[i]
-        if (
-            mention.kind in kinds
-            and (not name_hint or name_hint.lower() in mention.name.lower())
+    last = bisect_right(doc.running_max_end(actors), offset) - 1
+    fitting = _fitting_actors(doc, kinds, name_hint, outside_quotes)
+    i = bisect_right(fitting, last) - 1
+    return actors[fitting[i]] if i >= 0 else None
+
+
+_FITTING = threading.local()  # per thread: the document's lists of fitting mentions, by question
+
+
+def _fitting_actors(doc: Document, kinds: tuple[str, ...], name_hint: str, outside_quotes: bool) -> list[int]:
+    """Indices, in order, of doc.actors of one of the kinds (name with the hint; outside quotes if asked)."""
+    # Valid while the document's mention and quote lists are the same objects with the same lengths.
+    cached = getattr(_FITTING, "cache", None)
+    if (
+        cached is None
+        or cached[0] is not doc.actors
+        or cached[1] is not doc.quoted
+        or cached[2] != (len(doc.actors), len(doc.quoted))
+    ):
+        cached = _FITTING.cache = (doc.actors, doc.quoted, (len(doc.actors), len(doc.quoted)), {})
+    key = (kinds, name_hint, outside_quotes)
+    fitting = cached[3].get(key)
+    if fitting is None:
+        hint = name_hint.lower()
+        fitting = cached[3][key] = [
+            i
+            for i, mention in enumerate(doc.actors)
+            if mention.kind in kinds
+            and (not hint or hint in mention.name.lower())
             and not (outside_quotes and doc.in_quote(mention.start))
-        ):
-            return mention
-    return None
+        ]
+    return fitting
 
 
 def speaker_in(doc: Document, start: int, end: int, prefer_last: bool = False) -> Speaker | None:
