@@ -8,6 +8,9 @@ for a paragraph that is all quote, the speaker of the quote before it.
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cache
 
 from borderwatch.extract.document import Document, Sentence, Span
@@ -111,41 +114,156 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[dict[str, object]]:
 
 def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | None, str, str]:
     body = doc.body
+    scan = _sentence_scan(doc, sentence)
     close_end = min(raw.end + 1, sentence.end)
-    after = body[close_end : sentence.end]
-    verb = SPEECH_VERB.search(after)
+    verb = scan.first_verb_from(close_end)
+    # The verb may be anywhere in the rest of the sentence: the checks read only the gap up to it, and the mark
+    # test first, because a gap holding no quotation mark is the gap of one quote only.
     if (
         verb
-        and len(after[: verb.start()].split()) <= _ATTRIBUTION_GAP
-        and not _QUOTE_MARK.search(after, 0, verb.start())
+        and not _mark_in(body, close_end, verb.start)
+        and scan.words_at_most(close_end, verb.start, _ATTRIBUTION_GAP)
     ):
-        clause_end = _clause_end(body, close_end + verb.end(), sentence.end)
-        speaker = speaker_in(doc, close_end, close_end + verb.start(), prefer_last=True) or speaker_in(
-            doc, close_end + verb.end(), clause_end
+        clause_end = scan.clause_end(verb.end)
+        speaker = speaker_in(doc, close_end, verb.start, prefer_last=True) or speaker_in(
+            doc, verb.end, clause_end
         )
         if speaker:
-            return speaker, verb.group("verb"), _kind(doc, raw, sentence, attributed_after=True)
-    before = body[sentence.start : raw.start - 1]
+            return speaker, verb.word, _kind(doc, raw, sentence, attributed_after=True)
     kind = _kind(doc, raw, sentence, attributed_after=False)
-    verbs = [v for v in SPEECH_VERB.finditer(before) if not doc.in_quote(sentence.start + v.start())]
-    if verbs:
-        v = verbs[-1]
-        speaker = speaker_in(doc, sentence.start, sentence.start + v.start(), prefer_last=True) or speaker_in(
-            doc, sentence.start + v.end(), raw.start - 1
+    v = scan.last_free_verb_before(raw.start - 1)
+    if v:
+        speaker = speaker_in(doc, sentence.start, v.start, prefer_last=True) or speaker_in(
+            doc, v.end, raw.start - 1
         )
         if speaker:
-            return speaker, v.group("verb"), kind
-    according = _ACCORDING_TO.search(before)
-    if according:
+            return speaker, v.word, kind
+    according = scan.according
+    if according and according.end() <= raw.start - 1 - sentence.start:
         speaker = speaker_in(doc, sentence.start + according.end(), raw.start - 1)
         if speaker:
             return speaker, "according to", kind
     # A partial quote's speaker is the subject of the sentence's speech verb, wherever it is.
     if kind == "partial" and verb:
-        speaker = speaker_in(doc, close_end, close_end + verb.start(), prefer_last=True)
+        speaker = speaker_in(doc, close_end, verb.start, prefer_last=True)
         if speaker:
-            return speaker, verb.group("verb"), kind
+            return speaker, verb.word, kind
     return None, "", kind
+
+
+def _mark_in(body: str, start: int, end: int) -> bool:
+    """Whether _QUOTE_MARK finds a mark in body[start:end] (at start, it sees no character before)."""
+    if start >= end:
+        return False
+    return body[start] in '“"«‘' or _QUOTE_MARK.search(body, start + 1, end) is not None
+
+
+@dataclass(frozen=True)
+class _Verb:
+    start: int
+    end: int
+    word: str
+
+
+class _SentenceScan:
+    """What the quote stage reads of one sentence, read once: speech verbs, 'according to', words, clauses.
+
+    Each quote of a sentence asks about the text after or before it; reading that text again for every quote
+    would be quadratic in a sentence of many quotes (or verbs).
+    """
+
+    def __init__(self, doc: Document, sentence: Sentence):
+        self.doc, self.sentence = doc, sentence
+        text = doc.body[sentence.start : sentence.end]
+        self.matches = list(SPEECH_VERB.finditer(text))
+        self.according = _ACCORDING_TO.search(text)
+        self.verbs = [
+            _Verb(sentence.start + m.start(), sentence.start + m.end(), m.group("verb")) for m in self.matches
+        ]
+        self.verb_starts = [v.start for v in self.verbs]
+        # Verbs outside quotation marks, by end (verbs do not overlap, so ends are in order too).
+        self.free = [v for v in self.verbs if not doc.in_quote(v.start)]
+        self.free_ends = [v.end for v in self.free]
+        self._word_starts: list[int] | None = None
+        self._breaks: list[int] | None = None
+        self._clause_from = self._clause_stop = -1
+        self._tail: int | None = None
+
+    def first_verb_from(self, offset: int) -> _Verb | None:
+        """SPEECH_VERB.search(body[offset:sentence.end]), as a verb of the sentence."""
+        start = self.sentence.start
+        if offset > start and _word_or_hyphen(self.doc.body[offset - 1]):
+            # The verb's look-behind would see a word before offset: read the rest of the sentence as it is.
+            match = SPEECH_VERB.search(self.doc.body[offset : self.sentence.end])
+            return _Verb(offset + match.start(), offset + match.end(), match.group("verb")) if match else None
+        i = bisect_left(self.verb_starts, offset)
+        return self.verbs[i] if i < len(self.verbs) else None
+
+    def last_free_verb_before(self, offset: int) -> _Verb | None:
+        """The last verb outside quotation marks in body[sentence.start:offset] (offset is an opening mark)."""
+        i = bisect_right(self.free_ends, offset) - 1
+        return self.free[i] if i >= 0 else None
+
+    def words_at_most(self, start: int, end: int, n: int) -> bool:
+        """len(body[start:end].split()) <= n, from the sentence's word starts."""
+        return self._words(start, end) <= n
+
+    def _words(self, start: int, end: int) -> int:
+        if start >= end:
+            return 0
+        if self._word_starts is None:
+            text = self.doc.body[self.sentence.start : self.sentence.end]
+            self._word_starts = [self.sentence.start + m.start() for m in _WORD_RUN.finditer(text)]
+        body, starts = self.doc.body, self._word_starts
+        inside = bisect_left(starts, end) - bisect_right(starts, start)  # words starting after start
+        return inside + (not body[start].isspace())
+
+    def clause_end(self, start: int) -> int:
+        """_clause_end(body, start, sentence.end), remembering the last answer for the starts before it."""
+        stop = self.sentence.end
+        if not (self._clause_from <= start <= self._clause_stop):
+            self._clause_from, self._clause_stop = start, _clause_end(self.doc.body, start, stop)
+        return self._clause_stop
+
+    def previous_boundary(self, stop: int) -> int:
+        """Start of the clause that ends at stop, a verb's start (after the last ';' or ', ' + conjunction)."""
+        if self._breaks is None:
+            self._breaks = [
+                m.end() for m in _CLAUSE_BREAK.finditer(self.doc.body, self.sentence.start, self.sentence.end)
+            ]
+        i = bisect_right(self._breaks, stop) - 1
+        return self._breaks[i] if i >= 0 else self.sentence.start
+
+    def trim_reported(self, start: int) -> Span:
+        """_trim_reported(body, start, sentence.end), the sentence's trailing marks trimmed once."""
+        body, end = self.doc.body, self.sentence.end
+        while start < end and (body[start].isspace() or body[start] in ",:"):
+            start += 1
+        if self._tail is None:
+            self._tail = _trim_reported(body, self.sentence.start, end).end
+        return Span(start, max(self._tail, start))
+
+
+_WORD_RUN = re.compile(r"\S+")  # what str.split() returns
+
+
+def _word_or_hyphen(char: str) -> bool:
+    """What `[\\w-]` matches."""
+    return char.isalnum() or char in "_-"
+
+
+_SCANS = threading.local()  # per thread: the document's sentence scans
+
+
+def _sentence_scan(doc: Document, sentence: Sentence) -> _SentenceScan:
+    """The sentence's scan, made once per document and list of quoted spans."""
+    cached = getattr(_SCANS, "cache", None)
+    if cached is None or cached[0] is not doc.body or cached[1] is not doc.quoted:
+        cached = _SCANS.cache = (doc.body, doc.quoted, {})
+    scan = cached[2].get(sentence)
+    if scan is None:
+        scan = cached[2][sentence] = _SentenceScan(doc, sentence)
+    return scan
 
 
 def _clause_end(body: str, start: int, stop: int) -> int:
@@ -158,9 +276,12 @@ def _kind(doc: Document, raw: Span, sentence: Sentence, attributed_after: bool) 
     text = body[raw.start : raw.end].strip()
     if not text:
         return "partial"
-    lead = body[sentence.start : raw.start - 1].rstrip()
+    # What comes before the opening mark in its sentence, read back from the mark to its last character only.
+    lead_end = raw.start - 1
+    while lead_end > sentence.start and body[lead_end - 1].isspace():
+        lead_end -= 1
     starts_statement = text[0].isupper() or text[0] in "[…0123456789"
-    at_start = not lead or lead.endswith((":", ",")) or lead.endswith(("”", '"'))
+    at_start = lead_end <= sentence.start or body[lead_end - 1] in ':,”"'
     if starts_statement and (at_start or len(text.split()) >= 8):
         return "direct"
     return "partial"
@@ -184,13 +305,13 @@ def _inherit_speakers(doc: Document, rows: list[dict[str, object]]) -> None:
 
 def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | None:
     body = doc.body
-    text = body[sentence.start : sentence.end]
-    according = _ACCORDING_TO.search(text)
+    scan = _sentence_scan(doc, sentence)
+    according = scan.according
     if according and not doc.in_quote(sentence.start + according.start()):
         found = _according(doc, sentence, according)
         if found:
             return found
-    verbs = list(SPEECH_VERB.finditer(text))  # what both readings below start from
+    verbs = scan.matches  # what both readings below start from
     if not verbs:
         return None
     trailing = _trailing_attribution(doc, sentence, verbs)
@@ -200,9 +321,9 @@ def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | 
         v_start, v_end = sentence.start + verb.start(), sentence.start + verb.end()
         if doc.in_quote(v_start):
             continue
-        window_start = max(sentence.start, _previous_boundary(body, sentence.start, v_start))
+        window_start = max(sentence.start, scan.previous_boundary(v_start))
         speaker = speaker_in(doc, window_start, v_start, prefer_last=True)
-        if speaker is None or len(body[speaker.end : v_start].split()) > 3:
+        if speaker is None or not scan.words_at_most(speaker.end, v_start, 3):
             continue
         rest_start = v_end
         audience = AUDIENCE.match(body, rest_start, sentence.end)
@@ -210,9 +331,10 @@ def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | 
             rest_start = audience.end()
         lead = _CLAUSE_LEAD.match(body, rest_start, sentence.end)
         clause_start = lead.end() if lead else rest_start
-        clause = _trim_reported(body, clause_start, sentence.end)
-        words = body[clause.start : clause.end].split()
-        if len(words) < _MIN_REPORTED_WORDS or _NOT_A_CLAUSE.match(body, clause.start, clause.end):
+        clause = scan.trim_reported(clause_start)
+        if scan.words_at_most(clause.start, clause.end, _MIN_REPORTED_WORDS - 1) or _NOT_A_CLAUSE.match(
+            body, clause.start, clause.end
+        ):
             continue
         accusation = verb.group("verb").startswith("accus") and _ACCUSED_OF.match(
             body, clause.start, clause.end
@@ -279,14 +401,6 @@ def _according(
     if len(body[clause.start : clause.end].split()) < _MIN_REPORTED_WORDS:
         return None
     return clause, speaker, "according to"
-
-
-def _previous_boundary(body: str, start: int, stop: int) -> int:
-    """Start of the clause that ends at stop (after the last ';' or ', ' + conjunction before it)."""
-    cut = start
-    for match in _CLAUSE_BREAK.finditer(body, start, stop):
-        cut = match.end()
-    return cut
 
 
 def _trim_reported(body: str, start: int, end: int) -> Span:
