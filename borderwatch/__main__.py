@@ -95,10 +95,10 @@ def _extract(args: argparse.Namespace) -> int:
     for path in files_in(args.paths):
         try:
             article = read_path(path, _meta(args))
+            extracted = extract_article(article, lexicon)  # may refuse an article too slow to read
         except ArticleError as err:
             problems.append(str(err))
             continue
-        extracted = extract_article(article, lexicon)
         for name, table_rows in extracted.items():
             rows[name].extend(table_rows)
         reports.setdefault(article.article_id, claims.Report.of(article, extracted))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from borderwatch.extract import budget
 from borderwatch.extract.dating import date_for
 from borderwatch.extract.document import Document, PlaceMention, Sentence
 from borderwatch.extract.lexicon import Lexicon
@@ -128,6 +129,7 @@ def extract_figures(
     troops: list[dict[str, object]] = []
     quoted = quoted_spans(quote_rows)
     for sentence in doc.sentences:
+        budget.check()
         figures = _figures_in(doc, lexicon, sentence)
         if not figures:
             continue

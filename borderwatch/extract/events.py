@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from borderwatch.extract import budget
 from borderwatch.extract.dating import date_for, sentence_clauses
 from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence, Span
 from borderwatch.extract.gazetteer import geo_precision
@@ -80,6 +81,7 @@ def extract_events(
         key=lambda span: span.start,
     )
     for sentence in doc.sentences:
+        budget.check()
         found.extend(_sentence_events(doc, lexicon, sentence, pattern, actors, reported))
     found.extend(_statement_events(doc, quote_rows))
     found.sort(key=lambda e: e.start)

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from borderwatch.articles import Article
-from borderwatch.extract import claims, counts, events, quotes
+from borderwatch.extract import budget, claims, counts, events, quotes
 from borderwatch.extract.document import Document
 from borderwatch.extract.gazetteer import geo_precision
 from borderwatch.extract.lexicon import Lexicon
@@ -22,23 +22,44 @@ _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 Rows = dict[str, list[dict[str, object]]]
 
 
-def extract_document(article: Article, lexicon: Lexicon) -> Document:
-    """The annotated document: sentences, mentions and times (the stages' shared input)."""
+def extract_document(article: Article, lexicon: Lexicon, seconds: float = budget.DEFAULT_SECONDS) -> Document:
+    """The annotated document: sentences, mentions and times (the stages' shared input).
+
+    Raises budget.ExtractionTimeout (an ArticleError) when it takes over `seconds`.
+    """
+    with budget.limit(seconds, _source(article)):
+        return _annotated(article, lexicon)
+
+
+def _annotated(article: Article, lexicon: Lexicon) -> Document:
     doc = Document(article.article_id, article.body, article.published)
     doc.paragraphs = paragraphs(article.body)
+    budget.check()
     doc.sentences = sentences(article.body, doc.paragraphs)
+    budget.check()
     find_mentions(doc, lexicon)
+    budget.check()
     doc.times = find_times(article.body, article.published)
+    budget.check()
     return doc
 
 
-def extract_article(article: Article, lexicon: Lexicon) -> Rows:
-    """Every table's rows for one article (the articles row included)."""
-    doc = extract_document(article, lexicon)
-    quote_rows = quotes.extract_quotes(doc, lexicon)
-    casualty_rows, troop_rows = counts.extract_figures(doc, lexicon, quote_rows)
-    event_rows = events.extract_events(doc, lexicon, quote_rows, casualty_rows, troop_rows)
-    claim_rows = claims.extract_claims(doc, lexicon, quote_rows, casualty_rows, event_rows)
+def extract_article(article: Article, lexicon: Lexicon, seconds: float = budget.DEFAULT_SECONDS) -> Rows:
+    """Every table's rows for one article (the articles row included).
+
+    Raises budget.ExtractionTimeout (an ArticleError, refused where a bad file is) when it takes over
+    `seconds`: checked between stages and in the stages' loops over sentences.
+    """
+    with budget.limit(seconds, _source(article)):
+        doc = _annotated(article, lexicon)
+        quote_rows = quotes.extract_quotes(doc, lexicon)
+        budget.check()
+        casualty_rows, troop_rows = counts.extract_figures(doc, lexicon, quote_rows)
+        budget.check()
+        event_rows = events.extract_events(doc, lexicon, quote_rows, casualty_rows, troop_rows)
+        budget.check()
+        claim_rows = claims.extract_claims(doc, lexicon, quote_rows, casualty_rows, event_rows)
+        budget.check()
     return {
         "articles": [_article_row(article, doc)],
         "events": event_rows,
@@ -49,6 +70,11 @@ def extract_article(article: Article, lexicon: Lexicon) -> Rows:
         "places": _place_rows(doc),
         "claims": claim_rows,
     }
+
+
+def _source(article: Article) -> str:
+    """How a refusal names the article: its file, else its id."""
+    return article.path or article.article_id
 
 
 def _article_row(article: Article, doc: Document) -> dict[str, object]:

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from borderwatch.extract import budget
 from borderwatch.extract.document import Document, Sentence, Span
 from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.scan import any_of
@@ -89,6 +90,7 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     direct_sentences: set[int] = set()
     for raw in doc.quoted:
+        budget.check()
         span = _trim(body, raw)
         if span.end <= span.start:
             continue
@@ -100,6 +102,7 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[dict[str, object]]:
     for sentence in doc.sentences:
         if sentence.index in direct_sentences:
             continue
+        budget.check()
         reported = _reported(doc, sentence)
         if reported:
             clause, speaker, verb = reported
