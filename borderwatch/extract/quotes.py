@@ -12,6 +12,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, pairwise
 
 from borderwatch.extract import budget
 from borderwatch.extract.document import Document, Sentence, Span
@@ -48,20 +49,55 @@ def find_quoted(body: str, paragraphs: list[Span]) -> list[Span]:
     spans: list[Span] = []
     for para in paragraphs:
         pos = para.start
+        singles = _SingleQuotes(body, para)
         while True:
             opener = _QUOTE_MARK.search(body, pos, para.end)
             if not opener:
                 break
             mark = opener.group()
-            closer = _find_closer(body, opener.end(), para.end, mark)
+            if mark == "‘":
+                closer = singles.closer(opener.end())
+            else:
+                closer = _find_closer(body, opener.end(), para.end, mark)
             end = closer if closer is not None else para.end
-            if mark == "‘" and len(body[opener.end() : end].split()) < 2:
+            if mark == "‘" and singles.words(opener.end(), end) < 2:
                 pos = opener.end()  # an apostrophe-like single quote, not a quotation
                 continue
             if end > opener.end():
                 spans.append(Span(opener.end(), end))
             pos = end + 1
     return spans
+
+
+class _SingleQuotes:
+    """The closer and word count after each opening single quote of a paragraph, openers taken in order.
+
+    A single quote read as an apostrophe leaves the search at the next mark, so a paragraph of many single
+    quotes would be read to its end (or its closer) once for each: the closer found is kept for the openers
+    before it, and words are counted from the paragraph's word starts, listed once.
+    """
+
+    def __init__(self, body: str, para: Span):
+        self.body, self.para = body, para
+        self.searched_from, self.found = -1, None
+        self.word_starts: list[int] | None = None
+
+    def closer(self, start: int) -> int | None:
+        """_find_closer(body, start, paragraph end, '‘'), for starts that only grow."""
+        if not (0 <= self.searched_from <= start and (self.found is None or start <= self.found)):
+            self.searched_from = start
+            self.found = _find_closer(self.body, start, self.para.end, "‘")
+        return self.found
+
+    def words(self, start: int, end: int) -> int:
+        """len(body[start:end].split()), for a span inside the paragraph."""
+        if start >= end:
+            return 0
+        if self.word_starts is None:
+            text = self.body[self.para.start : self.para.end]
+            self.word_starts = [self.para.start + m.start() for m in _WORD_RUN.finditer(text)]
+        starts = self.word_starts
+        return bisect_left(starts, end) - bisect_right(starts, start) + (not self.body[start].isspace())
 
 
 def _find_closer(body: str, start: int, stop: int, mark: str) -> int | None:
@@ -191,6 +227,8 @@ class _SentenceScan:
         self._breaks: list[int] | None = None
         self._clause_from = self._clause_stop = -1
         self._tail: int | None = None
+        self._days: list[TimeMention] | None = None
+        self._told: int | None = None
 
     def first_verb_from(self, offset: int) -> _Verb | None:
         """SPEECH_VERB.search(body[offset:sentence.end]), as a verb of the sentence."""
@@ -237,6 +275,24 @@ class _SentenceScan:
         i = bisect_right(self._breaks, stop) - 1
         return self._breaks[i] if i >= 0 else self.sentence.start
 
+    def days_said(self) -> list[TimeMention]:
+        """The sentence's time phrases outside quotation marks that name one day, in order."""
+        if self._days is None:
+            self._days = [
+                time
+                for time in self.doc.within(self.doc.times, self.sentence.start, self.sentence.end)
+                if not self.doc.in_quote(time.start)
+                and time.precision == "day"
+                and time.date_start == time.date_end
+            ]
+        return self._days
+
+    def told_at(self) -> int:
+        """doc.body.find('told', sentence.start), found once."""
+        if self._told is None:
+            self._told = self.doc.body.find("told", self.sentence.start)
+        return self._told
+
     def trim_reported(self, start: int) -> Span:
         """_trim_reported(body, start, sentence.end), the sentence's trailing marks trimmed once."""
         body, end = self.doc.body, self.sentence.end
@@ -261,8 +317,8 @@ _SCANS = threading.local()  # per thread: the document's sentence scans
 def _sentence_scan(doc: Document, sentence: Sentence) -> _SentenceScan:
     """The sentence's scan, made once per document and list of quoted spans."""
     cached = getattr(_SCANS, "cache", None)
-    if cached is None or cached[0] is not doc.body or cached[1] is not doc.quoted:
-        cached = _SCANS.cache = (doc.body, doc.quoted, {})
+    if cached is None or cached[0] is not doc or cached[1] is not doc.quoted:
+        cached = _SCANS.cache = (doc, doc.quoted, {})
     scan = cached[2].get(sentence)
     if scan is None:
         scan = cached[2][sentence] = _SentenceScan(doc, sentence)
@@ -427,7 +483,9 @@ def _row(
     text = doc.body[span.start : span.end]
     said = _date_said(doc, sentence, exclude)
     audience = (
-        AUDIENCE.match(doc.body, doc.body.find(verb, sentence.start) + len(verb)) if verb == "told" else None
+        AUDIENCE.match(doc.body, _sentence_scan(doc, sentence).told_at() + len(verb))
+        if verb == "told"
+        else None
     )
     return {
         "quote_id": None,
@@ -450,10 +508,8 @@ def _row(
 
 
 def _date_said(doc: Document, sentence: Sentence, exclude: list[Span]) -> TimeMention | None:
-    for time in doc.within(doc.times, sentence.start, sentence.end):
-        if any(s.start <= time.start < s.end for s in exclude) or doc.in_quote(time.start):
-            continue
-        if time.precision == "day" and time.date_start == time.date_end:
+    for time in _sentence_scan(doc, sentence).days_said():
+        if not any(s.start <= time.start < s.end for s in exclude):
             return time
     return None
 
@@ -502,7 +558,30 @@ def quoted_spans(quote_rows: list[dict[str, object]]) -> list[tuple[int, int, ob
 
 def claimant_at(quoted: list[tuple[int, int, object]], offset: int) -> str | None:
     """The speaker of the first quote row (in the rows' order) holding the offset."""
-    for start, end, speaker in quoted:
-        if start <= offset < end:
-            return speaker  # type: ignore[return-value]
+    index = _claimant_index(quoted)
+    if index is None:  # rows not in text order: read them all
+        for start, end, speaker in quoted:
+            if start <= offset < end:
+                return speaker  # type: ignore[return-value]
+        return None
+    starts, reach = index
+    # Rows in text order: the first holding offset is the first whose running maximum of ends passes it,
+    # provided it starts at or before offset.
+    i = bisect_right(reach, offset)
+    if i < len(quoted) and starts[i] <= offset:
+        return quoted[i][2]  # type: ignore[return-value]
     return None
+
+
+_CLAIMANTS = threading.local()  # per thread: the last list of quoted spans asked about, indexed
+
+
+def _claimant_index(quoted: list[tuple[int, int, object]]) -> tuple[list[int], list[int]] | None:
+    """Starts and running maximum of ends of spans sorted by start (None when they are not), kept per list."""
+    cached = getattr(_CLAIMANTS, "entry", None)
+    if cached is None or cached[0] is not quoted or cached[1] != len(quoted):
+        starts = [start for start, _, _ in quoted]
+        ordered = all(a <= b for a, b in pairwise(starts))
+        index = (starts, list(accumulate((end for _, end, _ in quoted), max))) if ordered else None
+        cached = _CLAIMANTS.entry = (quoted, len(quoted), index)
+    return cached[2]
