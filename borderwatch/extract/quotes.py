@@ -558,19 +558,20 @@ def quoted_spans(quote_rows: list[dict[str, object]]) -> list[tuple[int, int, ob
 
 def claimant_at(quoted: list[tuple[int, int, object]], offset: int) -> str | None:
     """The speaker of the first quote row (in the rows' order) holding the offset."""
-    index = _claimant_index(quoted)
-    if index is None:  # rows not in text order: read them all
-        for start, end, speaker in quoted:
-            if start <= offset < end:
-                return speaker  # type: ignore[return-value]
-        return None
+    i = first_holding(quoted, offset)
+    return None if i is None else quoted[i][2]  # type: ignore[return-value]
+
+
+def first_holding(spans: list[tuple[int, int, object]], offset: int) -> int | None:
+    """The index of the first (start, end, …) in the list holding offset, or None."""
+    index = _claimant_index(spans)
+    if index is None:  # not in text order: read them all
+        return next((i for i, (start, end, _) in enumerate(spans) if start <= offset < end), None)
     starts, reach = index
-    # Rows in text order: the first holding offset is the first whose running maximum of ends passes it,
+    # In text order, the first holding offset is the first whose running maximum of ends passes it,
     # provided it starts at or before offset.
     i = bisect_right(reach, offset)
-    if i < len(quoted) and starts[i] <= offset:
-        return quoted[i][2]  # type: ignore[return-value]
-    return None
+    return i if i < len(spans) and starts[i] <= offset else None
 
 
 _CLAIMANTS = threading.local()  # per thread: the last list of quoted spans asked about, indexed
