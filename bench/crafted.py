@@ -94,6 +94,13 @@ CRAFTED: dict[str, Callable[[int], str]] = {
     "among": lambda size: _repeat("4 killed among Armenian troops and ", size),
     "actors": lambda size: _repeat("Armenia Azerbaijan Russia CSTO Pashinyan ", size),
     "figures-in-quotes": lambda size: _repeat('"Two soldiers were killed," he said, ', size),
+    "after-clauses": lambda size: _repeat("after the clash on 5 May, which was ", size),
+    "coordinated": lambda size: _repeat("and two soldiers were killed ", size),
+    "denials": lambda size: _repeat(
+        'Baku denied that any soldiers were killed, "no soldiers were killed," the ministry said, and 2 '
+        "Armenian soldiers were killed, ",
+        size,
+    ),
 }
 
 
