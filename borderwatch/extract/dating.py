@@ -131,11 +131,15 @@ _CACHE = threading.local()  # per thread: the document's clause times and senten
 
 def _cache(doc: Document) -> dict:
     """This document's cache (valid while its body, time list and quoted spans are the same objects)."""
-    state = (doc.body, doc.times, doc.quoted)
     cached = getattr(_CACHE, "entry", None)
-    if cached is None or any(a is not b for a, b in zip(cached[0], state, strict=True)):
-        cached = _CACHE.entry = (state, {})
-    return cached[1]
+    if (
+        cached is None
+        or cached[0] is not doc.body
+        or cached[1] is not doc.times
+        or cached[2] is not doc.quoted
+    ):
+        cached = _CACHE.entry = (doc.body, doc.times, doc.quoted, {})
+    return cached[3]
 
 
 def _clause_times(doc: Document, clause: Clause) -> tuple[list[TimeMention], list[int]]:
@@ -161,9 +165,12 @@ def _sentence_dates(doc: Document, sentence: Sentence) -> _SentenceDates:
 def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = False) -> Dating:
     """The date of the fact whose words sit at offset (see the module's rules)."""
     sentence = doc.sentence_at(offset)
+    parts = sentence_clauses(doc, sentence)
+    if len(parts) == 1:  # one clause: its own time, or none (the rules below read other clauses)
+        own = _time_in(doc, parts[0], offset)
+        return _dating(own) if own is not None else unknown(doc.published)
     dates = _sentence_dates(doc, sentence)
-    parts = dates.parts
-    index = 0 if len(parts) == 1 else dates.index_of(offset)
+    index = dates.index_of(offset)
     clause = parts[index]
     own = _time_in(doc, clause, offset)
     if own is not None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, pairwise
+from typing import NamedTuple
 
 from borderwatch.extract import budget
 from borderwatch.extract.document import Document, Sentence, Span
@@ -197,8 +197,7 @@ def _mark_in(body: str, start: int, end: int) -> bool:
     return body[start] in '“"«‘' or _QUOTE_MARK.search(body, start + 1, end) is not None
 
 
-@dataclass(frozen=True)
-class _Verb:
+class _Verb(NamedTuple):  # a tuple: many are made, one per speech verb of a sentence with a quote
     start: int
     end: int
     word: str
@@ -216,13 +215,7 @@ class _SentenceScan:
         text = doc.body[sentence.start : sentence.end]
         self.matches = list(SPEECH_VERB.finditer(text))
         self.according = _ACCORDING_TO.search(text)
-        self.verbs = [
-            _Verb(sentence.start + m.start(), sentence.start + m.end(), m.group("verb")) for m in self.matches
-        ]
-        self.verb_starts = [v.start for v in self.verbs]
-        # Verbs outside quotation marks, by end (verbs do not overlap, so ends are in order too).
-        self.free = [v for v in self.verbs if not doc.in_quote(v.start)]
-        self.free_ends = [v.end for v in self.free]
+        self._verbs: tuple[list[_Verb], list[int], list[_Verb], list[int]] | None = None
         self._word_starts: list[int] | None = None
         self._breaks: list[int] | None = None
         self._clause_from = self._clause_stop = -1
@@ -237,21 +230,33 @@ class _SentenceScan:
             # The verb's look-behind would see a word before offset: read the rest of the sentence as it is.
             match = SPEECH_VERB.search(self.doc.body[offset : self.sentence.end])
             return _Verb(offset + match.start(), offset + match.end(), match.group("verb")) if match else None
-        i = bisect_left(self.verb_starts, offset)
-        return self.verbs[i] if i < len(self.verbs) else None
+        verbs, starts, _, _ = self._listed_verbs()
+        i = bisect_left(starts, offset)
+        return verbs[i] if i < len(verbs) else None
 
     def last_free_verb_before(self, offset: int) -> _Verb | None:
         """The last verb outside quotation marks in body[sentence.start:offset] (offset is an opening mark)."""
-        i = bisect_right(self.free_ends, offset) - 1
-        return self.free[i] if i >= 0 else None
+        _, _, free, free_ends = self._listed_verbs()
+        i = bisect_right(free_ends, offset) - 1
+        return free[i] if i >= 0 else None
+
+    def _listed_verbs(self) -> tuple[list[_Verb], list[int], list[_Verb], list[int]]:
+        """The verbs with their starts, and those outside quotation marks with their ends (verbs do not
+        overlap, so their ends are in order too); listed for the sentences that hold a quote only."""
+        if self._verbs is None:
+            start = self.sentence.start
+            verbs = [_Verb(start + m.start(), start + m.end(), m.group("verb")) for m in self.matches]
+            free = [v for v in verbs if not self.doc.in_quote(v.start)]
+            self._verbs = (verbs, [v.start for v in verbs], free, [v.end for v in free])
+        return self._verbs
 
     def words_at_most(self, start: int, end: int, n: int) -> bool:
         """len(body[start:end].split()) <= n, from the sentence's word starts."""
         return self._words(start, end) <= n
 
     def _words(self, start: int, end: int) -> int:
-        if start >= end:
-            return 0
+        if end - start <= _SHORT_SPAN:
+            return len(self.doc.body[start:end].split()) if start < end else 0
         if self._word_starts is None:
             text = self.doc.body[self.sentence.start : self.sentence.end]
             self._word_starts = [self.sentence.start + m.start() for m in _WORD_RUN.finditer(text)]
@@ -304,6 +309,7 @@ class _SentenceScan:
 
 
 _WORD_RUN = re.compile(r"\S+")  # what str.split() returns
+_SHORT_SPAN = 200  # characters: a span this short is split, which costs less than listing the words
 
 
 def _word_or_hyphen(char: str) -> bool:
