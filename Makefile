@@ -46,6 +46,9 @@ bench: $(VENV)/.dev-installed
 bench-ingest: $(VENV)/.dev-installed
 	PYTHONPATH=. $(BIN)/python bench/ingest.py
 
+bench-crafted: $(VENV)/.dev-installed
+	PYTHONPATH=. $(BIN)/python bench/crafted.py
+
 geo: $(VENV)/.dev-installed
 	$(BIN)/python scripts/build_geo.py
 

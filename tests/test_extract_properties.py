@@ -7,8 +7,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from borderwatch.schema import DATE_PRECISIONS, TABLES
-from tests.extract_helpers import extract
+from tests.extract_helpers import assert_row_invariants, extract
 
 WIRE_WORDS = [
     "Armenian",
@@ -75,20 +74,7 @@ wire_text = st.lists(st.sampled_from(WIRE_WORDS), max_size=80).map(" ".join)
 
 
 def _check(body: str, published: date) -> None:
-    rows = extract(body, published)
-    assert set(rows) == set(TABLES)
-    for table, table_rows in rows.items():
-        for row in table_rows:
-            assert set(row) <= set(TABLES[table].column_names), table
-            if "evidence" in row:
-                assert body[row["char_start"] : row["char_end"]] == row["evidence"]
-            if table == "quotes":
-                assert body[row["char_start"] : row["char_end"]] == row["text"]
-            for key in ("date_precision", "as_of_precision"):
-                if key in row:
-                    assert row[key] in DATE_PRECISIONS
-            if row.get("date_start") and row.get("date_end"):
-                assert row["date_start"] <= row["date_end"]
+    assert_row_invariants(body, extract(body, published))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -28,7 +29,7 @@ from functools import cached_property
 
 from borderwatch.articles import Article
 from borderwatch.extract.document import Document, Span
-from borderwatch.extract.quotes import find_quoted
+from borderwatch.extract.quotes import find_quoted, first_holding
 from borderwatch.extract.results import CasualtyFigure, Claim, Event, Quote
 from borderwatch.extract.rows import claim_row
 from borderwatch.extract.segment import paragraphs
@@ -331,11 +332,19 @@ def _contradicted(denier: Report, reporter: Report) -> list[Claim]:
     """The denier's denials that the reporter contradicts: one claim per (claimant, topic)."""
     found_claims: list[Claim] = []
     seen: set[tuple[str, str]] = set()
+    same_article = reporter is denier
+    # What _contradiction reads of a denial; a denial like one that found nothing finds nothing either,
+    # and is not looked for again through every row of the reporter.
+    uncontradicted: set[tuple] = set()
     for denial in denier.denials():
         if (denial.claimant, denial.topic) in seen:
             continue
-        found = _contradiction(denial, reporter, same_article=reporter is denier)
+        asked = (denial.claimant, denial.topic, denial.role, None if same_article else denial.said)
+        if asked in uncontradicted:
+            continue
+        found = _contradiction(denial, reporter, same_article=same_article)
         if found is None:
+            uncontradicted.add(asked)
             continue
         seen.add((denial.claimant, denial.topic))
         found_claims.append(_claim(denial, found, denier, reporter))
@@ -417,13 +426,16 @@ def _found(kind: str, reported: ReportedFact, what: str) -> _Found:
 def _own_voice_escalation(denial: _Denial, reporter: Report) -> _Found | None:
     """Escalation words the reporter says in its own voice, or that someone other than the claimant says."""
     body = reporter.body
-    quoted = reporter.quoted_spans()
+    quoted = reporter.quoted_spans()  # in order, not overlapping
+    quoted_starts = [span.start for span in quoted]
     for match in _OWN_VOICE_ESCALATION.finditer(body):
         at = match.start()
-        speaker_quote = next((q for q in reporter.quotes if q.start <= at < q.end), None)
+        holding = first_holding(reporter.quotes, at)
+        speaker_quote = reporter.quotes[holding] if holding is not None else None
         if speaker_quote is not None and speaker_quote.speaker == denial.claimant:
             continue
-        if speaker_quote is None and any(span.start <= at < span.end for span in quoted):
+        inside = bisect_right(quoted_starts, at) - 1
+        if speaker_quote is None and inside >= 0 and at < quoted[inside].end:
             continue
         if _NEGATOR_BEFORE.search(body, max(0, at - 40), at):
             continue

@@ -10,8 +10,11 @@ before it in the sentence ('six others').
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from borderwatch.extract import budget
 from borderwatch.extract.dating import date_for
 from borderwatch.extract.document import Document, PlaceMention, Sentence
 from borderwatch.extract.lexicon import Lexicon
@@ -128,6 +131,7 @@ def extract_figures(
     casualties: list[CasualtyFigure] = []
     troops: list[TroopFigure] = []
     for sentence in doc.sentences:
+        budget.check()
         figures = _figures_in(doc, lexicon, sentence)
         if not figures:
             continue
@@ -192,15 +196,31 @@ def _negated(body: str, start: int, number_start: int) -> bool:
 
 def _apply_among(lexicon: Lexicon, body: str, sentence: Sentence, figures: list[_Figure]) -> None:
     """'4 killed and 1 wounded among Armenian troops': the group named after 'among' is the victims'."""
+    # Each 'among' after a figure with no side gives it its country, until one names a known country; while
+    # its role is unknown, it also takes the first known role of those and the first one's noun. Worked out
+    # from running tables, not by a pass over the figures for each 'among'.
+    groups = []
     for match in _AMONG.finditer(body, sentence.start, sentence.end):
-        country = lexicon.demonyms.get(match.group("demonym"))
         noun = match.group("noun")
         role = "soldier" if noun in _MILITARY else "civilian" if noun in _CIVILIAN else "unknown"
-        for figure in figures:
-            if figure.start < match.start() and figure.side is None:
-                figure.side = country
-                if figure.role == "unknown":
-                    figure.role, figure.noun = role, figure.noun or noun
+        groups.append((match.start(), lexicon.demonyms.get(match.group("demonym")), role, noun))
+    if not groups:
+        return
+    starts = [g[0] for g in groups]
+    n = len(groups)
+    next_country, next_role = [n] * (n + 1), [n] * (n + 1)  # the first group from here on with one
+    for j in range(n - 1, -1, -1):
+        next_country[j] = j if groups[j][1] is not None else next_country[j + 1]
+        next_role[j] = j if groups[j][2] != "unknown" else next_role[j + 1]
+    for figure in figures:
+        first = bisect_right(starts, figure.start)
+        if figure.side is not None or first == n:
+            continue
+        last = min(next_country[first], n - 1)  # the last group that reads this figure
+        figure.side = groups[last][1]
+        if figure.role == "unknown":
+            figure.role = groups[next_role[first]][2] if next_role[first] <= last else "unknown"
+            figure.noun = figure.noun or groups[first][3]
 
 
 def _kind_after(body: str, start: int, stop: int) -> re.Match[str] | None:
@@ -228,11 +248,34 @@ def _side(
         if word in lexicon.demonyms:
             return lexicon.demonyms[word]
     if _OF_ITS.search(phrase):
-        # 'at least 49 of its troops': the subject of the sentence owns them.
-        for mention in doc.within(doc.actors, sentence.start, offset):
-            if mention.country:
-                return mention.country
+        # 'at least 49 of its troops': the subject of the sentence owns them (the first mention with a
+        # country, read from the mentions with one rather than from every mention of the sentence).
+        actors, with_country = doc.actors, _with_country(doc)
+        i = bisect_left(with_country, sentence.start, key=lambda k: actors[k].start)
+        while i < len(with_country) and actors[with_country[i]].start < offset:
+            if actors[with_country[i]].end <= offset:
+                return actors[with_country[i]].country
+            i += 1
     return None
+
+
+_ACTORS = threading.local()  # per thread: look-ups into the document's actor mentions
+
+
+def _actor_lookups(doc: Document) -> dict:
+    """Look-ups into doc.actors, made once per list of mentions."""
+    cached = getattr(_ACTORS, "entry", None)
+    if cached is None or cached[0] is not doc.actors or cached[1] != len(doc.actors):
+        cached = _ACTORS.entry = (doc.actors, len(doc.actors), {})
+    return cached[2]
+
+
+def _with_country(doc: Document) -> list[int]:
+    """Indices of the actor mentions that have a country, in order."""
+    lookups = _actor_lookups(doc)
+    if "country" not in lookups:
+        lookups["country"] = [i for i, m in enumerate(doc.actors) if m.country]
+    return lookups["country"]
 
 
 def _inherit(figure: _Figure, figures: list[_Figure]) -> None:
@@ -269,9 +312,15 @@ def _active_subject(doc: Document, sentence: Sentence, figure: _Figure) -> str |
     """'Azerbaijani forces killed three …': an actor just before an active casualty verb."""
     if figure.kind_start > figure.start:
         return None
-    for mention in reversed(doc.within(doc.actors, sentence.start, figure.kind_start)):
+    # The mentions of the sentence before the verb, last first, back to the first whose running maximum of
+    # ends is too far before it (no mention before that one ends near the verb).
+    actors, reach = doc.actors, doc.running_max_end(doc.actors)
+    i = bisect_left(actors, figure.kind_start, key=lambda m: m.start) - 1
+    while i >= 0 and actors[i].start >= sentence.start and reach[i] >= figure.kind_start - 30:
+        mention = actors[i]
         if 0 <= figure.kind_start - mention.end <= 30 and mention.kind in ("armed forces", "state"):
             return mention.name
+        i -= 1
     return None
 
 
@@ -285,7 +334,12 @@ def _claimant_country(lexicon: Lexicon, doc: Document, claimant: str | None) -> 
     """'Seven servicemen died', says Baku's defence ministry: a state's own source counts its own troops."""
     if not claimant:
         return None
-    mention = next((m for m in doc.actors if m.name == claimant), None)
+    lookups = _actor_lookups(doc)
+    if "first" not in lookups:
+        lookups["first"] = {}
+        for m in doc.actors:
+            lookups["first"].setdefault(m.name, m)
+    mention = lookups["first"].get(claimant)
     if (
         mention is None
         or mention.kind not in ("organisation", "state", "armed forces")
@@ -297,11 +351,32 @@ def _claimant_country(lexicon: Lexicon, doc: Document, claimant: str | None) -> 
 
 def _place(doc: Document, sentence: Sentence, after: int = 0, located: bool = False) -> PlaceMention | None:
     """The sentence's place (a town or province before a country); located: only after 'in', 'near', 'at' …"""
-    places = [p for p in doc.within(doc.places, sentence.start, sentence.end) if p.start >= after]
-    if located:
-        places = [p for p in places if _LOCATIVE.search(doc.body, max(0, p.start - 16), p.start)]
-    local = [p for p in places if p.place.kind != "country"]
-    return (local or places or [None])[0]
+    places, local = _sentence_places(doc, sentence)[located]
+    # The first place at or after `after`, a local one if any: found by bisection in the sentence's lists.
+    for listed in (local, places):
+        i = bisect_left(listed, after, key=lambda p: p.start)
+        if i < len(listed):
+            return listed[i]
+    return None
+
+
+_PLACES = threading.local()  # per thread: the places of the document's sentences
+
+
+def _sentence_places(doc: Document, sentence: Sentence) -> dict[bool, tuple[list, list]]:
+    """The sentence's places and its local ones (not countries), all (False) or after 'in', 'near' … (True)."""
+    cached = getattr(_PLACES, "entry", None)
+    if cached is None or cached[0] is not doc.places or cached[1] is not doc.body:
+        cached = _PLACES.entry = (doc.places, doc.body, {})
+    found = cached[2].get(sentence.index)
+    if found is None:
+        places = doc.within(doc.places, sentence.start, sentence.end)
+        located = [p for p in places if _LOCATIVE.search(doc.body, max(0, p.start - 16), p.start)]
+        found = cached[2][sentence.index] = {
+            flag: (listed, [p for p in listed if p.place.kind != "country"])
+            for flag, listed in ((False, places), (True, located))
+        }
+    return found
 
 
 def _casualty(doc: Document, sentence: Sentence, f: _Figure, claimant: str | None) -> CasualtyFigure:

@@ -11,6 +11,8 @@ Otherwise the date is unknown, bounded by the publication date.
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -87,23 +89,88 @@ def _dating(time: TimeMention) -> Dating:
 
 
 def _time_in(doc: Document, clause: Clause, offset: int) -> TimeMention | None:
-    times = doc.within(doc.times, clause.start, clause.end)
-    if times:
-        times = [t for t in times if not doc.in_quote(t.start)]
+    """The time phrase of the clause (outside quotation marks) nearest the offset, the first on a tie."""
+    times, starts = _clause_times(doc, clause)
     if not times:
         return None
-    return times[0] if len(times) == 1 else min(times, key=lambda t: abs(t.start - offset))
+    if len(times) == 1:
+        return times[0]
+    # Nearest: the last start at or before offset or the first after it, the earlier on a tie, and of
+    # times starting together the first.
+    i = bisect_right(starts, offset)
+    if i == len(times) or (i > 0 and offset - starts[i - 1] <= starts[i] - offset):
+        return times[bisect_left(starts, starts[i - 1])]
+    return times[i]
+
+
+class _SentenceDates:
+    """A sentence's clauses with what date_for asks of them, worked out once per sentence: a sentence of
+    many facts asks for each, and walking its clauses for each would be quadratic."""
+
+    def __init__(self, doc: Document, parts: list[Clause]):
+        self.parts = parts
+        self.starts = [c.start for c in parts]
+        dated = [bool(_clause_times(doc, c)[0]) for c in parts]
+        # For each clause, the nearest clause before it that is dated or not coordinated (where a
+        # coordinated clause's walk back stops), -1 when none.
+        self.walk_stop = [-1] * len(parts)
+        for i in range(1, len(parts)):
+            j = i - 1
+            stops = dated[j] or parts[j].kind != "coord"
+            self.walk_stop[i] = j if stops else self.walk_stop[j]
+        self.dated_after = [i for i, c in enumerate(parts) if c.kind == "after" and dated[i]]
+
+    def index_of(self, offset: int) -> int:
+        """The clause holding offset; the last one when none does."""
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.parts[i].end else len(self.parts) - 1
+
+
+_CACHE = threading.local()  # per thread: the document's clause times and sentence dates
+
+
+def _cache(doc: Document) -> dict:
+    """This document's cache (valid while its body, time list and quoted spans are the same objects)."""
+    cached = getattr(_CACHE, "entry", None)
+    if (
+        cached is None
+        or cached[0] is not doc.body
+        or cached[1] is not doc.times
+        or cached[2] is not doc.quoted
+    ):
+        cached = _CACHE.entry = (doc.body, doc.times, doc.quoted, {})
+    return cached[3]
+
+
+def _clause_times(doc: Document, clause: Clause) -> tuple[list[TimeMention], list[int]]:
+    """The time phrases inside the clause and outside quotation marks, in text order, and their starts."""
+    cache = _cache(doc)
+    key = ("times", clause.start, clause.end)
+    found = cache.get(key)
+    if found is None:
+        times = [t for t in doc.within(doc.times, clause.start, clause.end) if not doc.in_quote(t.start)]
+        found = cache[key] = (times, [t.start for t in times])
+    return found
+
+
+def _sentence_dates(doc: Document, sentence: Sentence) -> _SentenceDates:
+    cache = _cache(doc)
+    key = ("sentence", sentence.index)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _SentenceDates(doc, sentence_clauses(doc, sentence))
+    return found
 
 
 def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = False) -> Dating:
     """The date of the fact whose words sit at offset (see the module's rules)."""
     sentence = doc.sentence_at(offset)
     parts = sentence_clauses(doc, sentence)
-    index = (
-        0
-        if len(parts) == 1
-        else next((i for i, c in enumerate(parts) if c.start <= offset < c.end), len(parts) - 1)
-    )
+    if len(parts) == 1:  # one clause: its own time, or none (the rules below read other clauses)
+        own = _time_in(doc, parts[0], offset)
+        return _dating(own) if own is not None else unknown(doc.published)
+    dates = _sentence_dates(doc, sentence)
+    index = dates.index_of(offset)
     clause = parts[index]
     own = _time_in(doc, clause, offset)
     if own is not None:
@@ -113,21 +180,19 @@ def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = Fals
         if relative is not None:
             return _dating(relative)
     if clause.kind == "coord":
-        for earlier in reversed(parts[:index]):
-            time = _time_in(doc, earlier, offset)
-            if time is not None:
-                return _dating(time)
-            if earlier.kind != "coord":
-                break
+        earlier = dates.walk_stop[index]
+        time = _time_in(doc, parts[earlier], offset) if earlier >= 0 else None
+        if time is not None:
+            return _dating(time)
     if clause.kind == "after":
         main = parts[index - 1] if index > 0 else (parts[index + 1] if index + 1 < len(parts) else None)
         if main is not None:
             time = _time_in(doc, main, offset)
             if time is not None and time.date_end is not None:
                 return Dating(None, time.date_end, "unknown", time.phrase)
-    for other in parts:
-        if other.kind == "after" and other is not clause:
-            time = _time_in(doc, other, offset)
+    for i in dates.dated_after:
+        if parts[i] is not clause:
+            time = _time_in(doc, parts[i], offset)
             if time is not None and time.date_start is not None:
                 return Dating(time.date_start, doc.published, "unknown", time.phrase)
     return unknown(doc.published)

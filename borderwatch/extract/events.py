@@ -8,10 +8,13 @@ statement ('told journalists on Saturday that …') is itself an event (CAMEO 01
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 
+from borderwatch.extract import budget
 from borderwatch.extract.dating import Dating, date_for, sentence_clauses
 from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence, Span
 from borderwatch.extract.gazetteer import geo_precision
@@ -83,6 +86,7 @@ def extract_events(
         key=lambda span: span.start,
     )
     for sentence in doc.sentences:
+        budget.check()
         found.extend(_sentence_events(doc, lexicon, sentence, pattern, actors, reported))
     found.extend(_statement_events(doc, quotes))
     found.sort(key=lambda e: e.start)
@@ -100,6 +104,7 @@ def _sentence_events(
     body = doc.body
     events: list[_Candidate] = []
     seen: set[tuple[int, str]] = set()
+    clause_starts: list[int] | None = None  # for a bisection per trigger, not a walk over the clauses
     for match in pattern.finditer(body, sentence.start, sentence.end):
         if doc.in_quote(match.start()):
             continue
@@ -107,13 +112,12 @@ def _sentence_events(
         if trigger is None or not _requirements_met(body, trigger, match.end(), sentence.end):
             continue
         parts = sentence_clauses(doc, sentence)  # cut only for the sentences that hold an event
-        clause_index = (
-            0
-            if len(parts) == 1
-            else next(
-                i for i, c in enumerate(parts) if c.start <= match.start() < c.end or i == len(parts) - 1
-            )
-        )
+        if clause_starts is None:
+            clause_starts = [c.start for c in parts]
+        # The clause holding the trigger (clauses are in order and do not overlap), else the last one.
+        clause_index = bisect_right(clause_starts, match.start()) - 1
+        if clause_index < 0 or match.start() >= parts[clause_index].end:
+            clause_index = len(parts) - 1
         key = (clause_index, trigger.cameo_code)
         if key in seen:
             continue
@@ -187,6 +191,16 @@ def _actors_in(doc: Document, actors: list[Mention], start: int, end: int) -> li
     return doc.within(actors, start, end)
 
 
+def _last_actor_in(actors: list[Mention], start: int, end: int) -> Mention | None:
+    """The last of _actors_in(doc, actors, start, end), found back from the end rather than listing them all."""
+    i = bisect_left(actors, end, key=lambda m: m.start) - 1
+    while i >= 0 and actors[i].start >= start:
+        if actors[i].end <= end:
+            return actors[i]
+        i -= 1
+    return None
+
+
 _SPEAKER_PRONOUN = re.compile(r"(?:it|they|we|he|she)(?![\w-])", re.IGNORECASE)
 
 
@@ -200,11 +214,10 @@ def _assign_actors(
     """actor1 and actor2 from the clause: the subject before the trigger (else the nearest actor after
     `floor`, the sentence's start), or the agent or source just after it ('by X', 'from X')."""
     body = doc.body
-    before = _actors_in(doc, actors, clause_start, event.start) or _actors_in(
-        doc, actors, max(floor, event.sentence.start), event.start
+    subject = _last_actor_in(actors, clause_start, event.start) or _last_actor_in(
+        actors, max(floor, event.sentence.start), event.start
     )
     after = _actors_in(doc, actors, event.end, clause_end)
-    subject = before[-1] if before else None
     # 'taken hostage by X', 'an appeal from X': the agent or source follows the trigger closely.
     agent = next((m for m in after if _AGENT_GAP.fullmatch(body, event.end, m.start)), None)
     source = (
@@ -265,9 +278,16 @@ def _is_dateline(doc: Document, mention: PlaceMention) -> bool:
     if not (text.isupper() and len(text) > 1):
         return False
     paragraph = doc.covering(doc.paragraphs, mention.start)
-    if paragraph is None or doc.body[paragraph.start : mention.start].strip():
+    if paragraph is None or not _blank(doc.body, paragraph.start, mention.start):
         return False
     return _DATELINE_TAIL.match(doc.body, mention.end) is not None
+
+
+def _blank(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end] is only spaces, read up to its first other character."""
+    while start < end and body[start].isspace():
+        start += 1
+    return start == end
 
 
 def _statement_events(doc: Document, quotes: list[Quote]) -> list[_Candidate]:
@@ -284,13 +304,26 @@ def _statement_events(doc: Document, quotes: list[Quote]) -> list[_Candidate]:
         ]
         if not own_time:
             continue
-        speaker = next(
-            (m for m in doc.actors if m.name == quote.speaker and sentence.start <= m.start < quote.start),
-            None,
-        )
+        speaker = _first_named(doc, quote.speaker, sentence.start, quote.start)
         event = _Candidate(STATEMENT, sentence.start, sentence.end, sentence, actor1=speaker)
         events.append(event)
     return events
+
+
+_NAMED = threading.local()  # per thread: the document's actor mentions by name
+
+
+def _first_named(doc: Document, name: str, start: int, end: int) -> Mention | None:
+    """The first actor mention with this name starting in [start, end), from the mentions of that name."""
+    cached = getattr(_NAMED, "entry", None)
+    if cached is None or cached[0] is not doc.actors or cached[1] != len(doc.actors):
+        by_name: dict[str, list[Mention]] = defaultdict(list)
+        for mention in doc.actors:
+            by_name[mention.name].append(mention)
+        cached = _NAMED.entry = (doc.actors, len(doc.actors), by_name)
+    named = cached[2].get(name, [])
+    i = bisect_left(named, start, key=lambda m: m.start)
+    return named[i] if i < len(named) and named[i].start < end else None
 
 
 def _told(doc: Document, found: list[_Candidate], quotes: list[Quote]) -> list[Event]:
@@ -370,12 +403,14 @@ def _last_trigger_before_relative(doc: Document, found: list[_Candidate]) -> set
     chosen = set()
     for index, events in by_sentence.items():
         parts = sentence_clauses(doc, doc.sentences[index])
+        starts = [e.start for e in events]  # in order: `found` is sorted by start
         for i, clause in enumerate(parts[:-1]):
             if parts[i + 1].kind != "relative":
                 continue
-            inside = [e for e in events if clause.start <= e.start < clause.end]
-            if inside:
-                chosen.add(id(max(inside, key=lambda e: e.start)))
+            # The last start inside the clause, and of events starting there the first (as max() keeps).
+            last = bisect_left(starts, clause.end) - 1
+            if last >= 0 and starts[last] >= clause.start:
+                chosen.add(id(events[bisect_left(starts, starts[last])]))
     return chosen
 
 
@@ -404,20 +439,33 @@ def _linked(
     for i, event in enumerate(told):
         by_sentence[event.sentence_index].append(i)
     linked: dict[int, list[CasualtyFigure]] = defaultdict(list)
+    # The sentence's events of a casualty's kind, with their trigger starts: listed once per sentence and kind.
+    fitting: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
     for casualty in casualties:
-        codes = _CASUALTY_CODES.get(casualty.kind, ())
-        candidates = [
-            i for i in by_sentence.get(casualty.sentence_index, ()) if told[i].trigger.cameo_code in codes
-        ]
+        key = (casualty.sentence_index, casualty.kind)
+        if key not in fitting:
+            codes = _CASUALTY_CODES.get(casualty.kind, ())
+            listed = [
+                i for i in by_sentence.get(casualty.sentence_index, ()) if told[i].trigger.cameo_code in codes
+            ]
+            fitting[key] = (listed, [told[i].trigger_start for i in listed])
+        candidates, starts = fitting[key]
         if candidates:
-            best = min(candidates, key=lambda i: abs(told[i].trigger_start - casualty.start))
-            linked[best].append(casualty)
+            linked[candidates[_nearest(starts, casualty.start)]].append(casualty)
     forces: dict[int, list[TroopFigure]] = defaultdict(list)
     for figure in troops:
         candidates = by_sentence.get(figure.sentence_index)
         if candidates:
             forces[candidates[0]].append(figure)
     return [_with_figures(event, linked[i], forces[i], lexicon) for i, event in enumerate(told)]
+
+
+def _nearest(starts: list[int], offset: int) -> int:
+    """The index of the start nearest offset in a non-empty sorted list; on a tie the first, as min() keeps."""
+    i = bisect_left(starts, offset)
+    if i == len(starts) or (i > 0 and offset - starts[i - 1] <= starts[i] - offset):
+        return bisect_left(starts, starts[i - 1])
+    return i
 
 
 def _with_figures(

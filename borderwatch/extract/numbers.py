@@ -58,6 +58,10 @@ _LEADING_ARTICLE = re.compile(r"^an?\s+")
 _ALL_DIGITS = re.compile(r"\d+")
 _DIGITS_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s+(thousand|million)")
 _WORD_SEPARATOR = re.compile(r"[\s-]+")
+# The largest count a table can hold (a 64-bit integer). A longer figure is no count of people: it is
+# skipped, and a digit string is not even converted, however many digits it has.
+MAX_COUNT = 2**63 - 1
+_MAX_DIGITS = len(str(MAX_COUNT))
 
 
 @dataclass(frozen=True)
@@ -73,10 +77,12 @@ def parse_number(text: str) -> int | None:
     cleaned = text.strip().lower().replace(",", "")
     cleaned = _LEADING_ARTICLE.sub("", cleaned)
     if _ALL_DIGITS.fullmatch(cleaned):
-        return int(cleaned)
+        return _fitting(int(cleaned)) if len(cleaned) <= _MAX_DIGITS else None
     m = _DIGITS_SCALE.fullmatch(cleaned)
     if m:
-        return int(float(m.group(1)) * _SCALES[m.group(2)])
+        if len(m.group(1)) > _MAX_DIGITS:
+            return None
+        return _fitting(int(float(m.group(1)) * _SCALES[m.group(2)]))
     total, current = 0, 0
     for word in _WORD_SEPARATOR.split(cleaned):
         if word == "and":
@@ -94,8 +100,20 @@ def parse_number(text: str) -> int | None:
     return total + current
 
 
+def _fitting(n: int) -> int | None:
+    """n, or None when it is larger than any count a table holds."""
+    return n if n <= MAX_COUNT else None
+
+
 def to_count(match: re.Match[str]) -> Count | None:
-    """The (count, low, high) a NUMBER match stands for; None when it is not a number."""
+    """The (count, low, high) a NUMBER match stands for; None when it is not a number or does not fit."""
+    count = _to_count(match)
+    if count is None or any(n is not None and n > MAX_COUNT for n in (count.count, count.low, count.high)):
+        return None  # 'more than 9223372036854775807': one more than fits
+    return count
+
+
+def _to_count(match: re.Match[str]) -> Count | None:
     qual = (match.group("qual") or "").lower()
     if match.group("vague"):
         word = match.group("vague").lower()

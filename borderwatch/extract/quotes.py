@@ -8,9 +8,15 @@ for a paragraph that is all quote, the speaker of the quote before it.
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import accumulate, pairwise
+from typing import NamedTuple, Protocol
 
+from borderwatch.extract import budget
 from borderwatch.extract.document import Document, Sentence, Span
 from borderwatch.extract.english import DAY_PARTS, NEEDS_THAT
 from borderwatch.extract.lexicon import Lexicon
@@ -47,20 +53,55 @@ def find_quoted(body: str, paragraphs: list[Span]) -> list[Span]:
     spans: list[Span] = []
     for para in paragraphs:
         pos = para.start
+        singles = _SingleQuotes(body, para)
         while True:
             opener = _QUOTE_MARK.search(body, pos, para.end)
             if not opener:
                 break
             mark = opener.group()
-            closer = _find_closer(body, opener.end(), para.end, mark)
+            if mark == "‘":
+                closer = singles.closer(opener.end())
+            else:
+                closer = _find_closer(body, opener.end(), para.end, mark)
             end = closer if closer is not None else para.end
-            if mark == "‘" and len(body[opener.end() : end].split()) < 2:
+            if mark == "‘" and singles.words(opener.end(), end) < 2:
                 pos = opener.end()  # an apostrophe-like single quote, not a quotation
                 continue
             if end > opener.end():
                 spans.append(Span(opener.end(), end))
             pos = end + 1
     return spans
+
+
+class _SingleQuotes:
+    """The closer and word count after each opening single quote of a paragraph, openers taken in order.
+
+    A single quote read as an apostrophe leaves the search at the next mark, so a paragraph of many single
+    quotes would be read to its end (or its closer) once for each: the closer found is kept for the openers
+    before it, and words are counted from the paragraph's word starts, listed once.
+    """
+
+    def __init__(self, body: str, para: Span):
+        self.body, self.para = body, para
+        self.searched_from, self.found = -1, None
+        self.word_starts: list[int] | None = None
+
+    def closer(self, start: int) -> int | None:
+        """_find_closer(body, start, paragraph end, '‘'), for starts that only grow."""
+        if not (0 <= self.searched_from <= start and (self.found is None or start <= self.found)):
+            self.searched_from = start
+            self.found = _find_closer(self.body, start, self.para.end, "‘")
+        return self.found
+
+    def words(self, start: int, end: int) -> int:
+        """len(body[start:end].split()), for a span inside the paragraph."""
+        if start >= end:
+            return 0
+        if self.word_starts is None:
+            text = self.body[self.para.start : self.para.end]
+            self.word_starts = [self.para.start + m.start() for m in _WORD_RUN.finditer(text)]
+        starts = self.word_starts
+        return bisect_left(starts, end) - bisect_right(starts, start) + (not self.body[start].isspace())
 
 
 def _find_closer(body: str, start: int, stop: int, mark: str) -> int | None:
@@ -89,6 +130,7 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
     found: list[Quote] = []
     direct_sentences: set[int] = set()
     for raw in doc.quoted:
+        budget.check()
         span = _trim(body, raw)
         if span.end <= span.start:
             continue
@@ -100,6 +142,7 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
     for sentence in doc.sentences:
         if sentence.index in direct_sentences:
             continue
+        budget.check()
         reported = _reported(doc, sentence)
         if reported:
             clause, speaker, verb = reported
@@ -110,41 +153,182 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
 
 def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | None, str, str]:
     body = doc.body
+    scan = _sentence_scan(doc, sentence)
     close_end = min(raw.end + 1, sentence.end)
-    after = body[close_end : sentence.end]
-    verb = SPEECH_VERB.search(after)
+    verb = scan.first_verb_from(close_end)
+    # The verb may be anywhere in the rest of the sentence: the checks read only the gap up to it, and the mark
+    # test first, because a gap holding no quotation mark is the gap of one quote only.
     if (
         verb
-        and len(after[: verb.start()].split()) <= _ATTRIBUTION_GAP
-        and not _QUOTE_MARK.search(after, 0, verb.start())
+        and not _mark_in(body, close_end, verb.start)
+        and scan.words_at_most(close_end, verb.start, _ATTRIBUTION_GAP)
     ):
-        clause_end = _clause_end(body, close_end + verb.end(), sentence.end)
-        speaker = speaker_in(doc, close_end, close_end + verb.start(), prefer_last=True) or speaker_in(
-            doc, close_end + verb.end(), clause_end
+        clause_end = scan.clause_end(verb.end)
+        speaker = speaker_in(doc, close_end, verb.start, prefer_last=True) or speaker_in(
+            doc, verb.end, clause_end
         )
         if speaker:
-            return speaker, verb.group("verb"), _kind(doc, raw, sentence, attributed_after=True)
-    before = body[sentence.start : raw.start - 1]
+            return speaker, verb.word, _kind(doc, raw, sentence, attributed_after=True)
     kind = _kind(doc, raw, sentence, attributed_after=False)
-    verbs = [v for v in SPEECH_VERB.finditer(before) if not doc.in_quote(sentence.start + v.start())]
-    if verbs:
-        v = verbs[-1]
-        speaker = speaker_in(doc, sentence.start, sentence.start + v.start(), prefer_last=True) or speaker_in(
-            doc, sentence.start + v.end(), raw.start - 1
+    v = scan.last_free_verb_before(raw.start - 1)
+    if v:
+        speaker = speaker_in(doc, sentence.start, v.start, prefer_last=True) or speaker_in(
+            doc, v.end, raw.start - 1
         )
         if speaker:
-            return speaker, v.group("verb"), kind
-    according = _ACCORDING_TO.search(before)
-    if according:
+            return speaker, v.word, kind
+    according = scan.according
+    if according and according.end() <= raw.start - 1 - sentence.start:
         speaker = speaker_in(doc, sentence.start + according.end(), raw.start - 1)
         if speaker:
             return speaker, "according to", kind
     # A partial quote's speaker is the subject of the sentence's speech verb, wherever it is.
     if kind == "partial" and verb:
-        speaker = speaker_in(doc, close_end, close_end + verb.start(), prefer_last=True)
+        speaker = speaker_in(doc, close_end, verb.start, prefer_last=True)
         if speaker:
-            return speaker, verb.group("verb"), kind
+            return speaker, verb.word, kind
     return None, "", kind
+
+
+def _mark_in(body: str, start: int, end: int) -> bool:
+    """Whether _QUOTE_MARK finds a mark in body[start:end] (at start, it sees no character before)."""
+    if start >= end:
+        return False
+    return body[start] in '“"«‘' or _QUOTE_MARK.search(body, start + 1, end) is not None
+
+
+class _Verb(NamedTuple):  # a tuple: many are made, one per speech verb of a sentence with a quote
+    start: int
+    end: int
+    word: str
+
+
+class _SentenceScan:
+    """What the quote stage reads of one sentence, read once: speech verbs, 'according to', words, clauses.
+
+    Each quote of a sentence asks about the text after or before it; reading that text again for every quote
+    would be quadratic in a sentence of many quotes (or verbs).
+    """
+
+    def __init__(self, doc: Document, sentence: Sentence):
+        self.doc, self.sentence = doc, sentence
+        text = doc.body[sentence.start : sentence.end]
+        self.matches = list(SPEECH_VERB.finditer(text))
+        self.according = _ACCORDING_TO.search(text)
+        self._verbs: tuple[list[_Verb], list[int], list[_Verb], list[int]] | None = None
+        self._word_starts: list[int] | None = None
+        self._breaks: list[int] | None = None
+        self._clause_from = self._clause_stop = -1
+        self._tail: int | None = None
+        self._days: list[TimeMention] | None = None
+        self._told: int | None = None
+
+    def first_verb_from(self, offset: int) -> _Verb | None:
+        """SPEECH_VERB.search(body[offset:sentence.end]), as a verb of the sentence."""
+        start = self.sentence.start
+        if offset > start and _word_or_hyphen(self.doc.body[offset - 1]):
+            # The verb's look-behind would see a word before offset: read the rest of the sentence as it is.
+            match = SPEECH_VERB.search(self.doc.body[offset : self.sentence.end])
+            return _Verb(offset + match.start(), offset + match.end(), match.group("verb")) if match else None
+        verbs, starts, _, _ = self._listed_verbs()
+        i = bisect_left(starts, offset)
+        return verbs[i] if i < len(verbs) else None
+
+    def last_free_verb_before(self, offset: int) -> _Verb | None:
+        """The last verb outside quotation marks in body[sentence.start:offset] (offset is an opening mark)."""
+        _, _, free, free_ends = self._listed_verbs()
+        i = bisect_right(free_ends, offset) - 1
+        return free[i] if i >= 0 else None
+
+    def _listed_verbs(self) -> tuple[list[_Verb], list[int], list[_Verb], list[int]]:
+        """The verbs with their starts, and those outside quotation marks with their ends (verbs do not
+        overlap, so their ends are in order too); listed for the sentences that hold a quote only."""
+        if self._verbs is None:
+            start = self.sentence.start
+            verbs = [_Verb(start + m.start(), start + m.end(), m.group("verb")) for m in self.matches]
+            free = [v for v in verbs if not self.doc.in_quote(v.start)]
+            self._verbs = (verbs, [v.start for v in verbs], free, [v.end for v in free])
+        return self._verbs
+
+    def words_at_most(self, start: int, end: int, n: int) -> bool:
+        """len(body[start:end].split()) <= n, from the sentence's word starts."""
+        return self._words(start, end) <= n
+
+    def _words(self, start: int, end: int) -> int:
+        if end - start <= _SHORT_SPAN:
+            return len(self.doc.body[start:end].split()) if start < end else 0
+        if self._word_starts is None:
+            text = self.doc.body[self.sentence.start : self.sentence.end]
+            self._word_starts = [self.sentence.start + m.start() for m in _WORD_RUN.finditer(text)]
+        body, starts = self.doc.body, self._word_starts
+        inside = bisect_left(starts, end) - bisect_right(starts, start)  # words starting after start
+        return inside + (not body[start].isspace())
+
+    def clause_end(self, start: int) -> int:
+        """_clause_end(body, start, sentence.end), remembering the last answer for the starts before it."""
+        stop = self.sentence.end
+        if not (self._clause_from <= start <= self._clause_stop):
+            self._clause_from, self._clause_stop = start, _clause_end(self.doc.body, start, stop)
+        return self._clause_stop
+
+    def previous_boundary(self, stop: int) -> int:
+        """Start of the clause that ends at stop, a verb's start (after the last ';' or ', ' + conjunction)."""
+        if self._breaks is None:
+            self._breaks = [
+                m.end() for m in _CLAUSE_BREAK.finditer(self.doc.body, self.sentence.start, self.sentence.end)
+            ]
+        i = bisect_right(self._breaks, stop) - 1
+        return self._breaks[i] if i >= 0 else self.sentence.start
+
+    def days_said(self) -> list[TimeMention]:
+        """The sentence's time phrases outside quotation marks that name one day, in order."""
+        if self._days is None:
+            self._days = [
+                time
+                for time in self.doc.within(self.doc.times, self.sentence.start, self.sentence.end)
+                if not self.doc.in_quote(time.start)
+                and time.precision == "day"
+                and time.date_start == time.date_end
+            ]
+        return self._days
+
+    def told_at(self) -> int:
+        """doc.body.find('told', sentence.start), found once."""
+        if self._told is None:
+            self._told = self.doc.body.find("told", self.sentence.start)
+        return self._told
+
+    def trim_reported(self, start: int) -> Span:
+        """_trim_reported(body, start, sentence.end), the sentence's trailing marks trimmed once."""
+        body, end = self.doc.body, self.sentence.end
+        while start < end and (body[start].isspace() or body[start] in ",:"):
+            start += 1
+        if self._tail is None:
+            self._tail = _trim_reported(body, self.sentence.start, end).end
+        return Span(start, max(self._tail, start))
+
+
+_WORD_RUN = re.compile(r"\S+")  # what str.split() returns
+_SHORT_SPAN = 200  # characters: a span this short is split, which costs less than listing the words
+
+
+def _word_or_hyphen(char: str) -> bool:
+    """What `[\\w-]` matches."""
+    return char.isalnum() or char in "_-"
+
+
+_SCANS = threading.local()  # per thread: the document's sentence scans
+
+
+def _sentence_scan(doc: Document, sentence: Sentence) -> _SentenceScan:
+    """The sentence's scan, made once per document and list of quoted spans."""
+    cached = getattr(_SCANS, "cache", None)
+    if cached is None or cached[0] is not doc or cached[1] is not doc.quoted:
+        cached = _SCANS.cache = (doc, doc.quoted, {})
+    scan = cached[2].get(sentence)
+    if scan is None:
+        scan = cached[2][sentence] = _SentenceScan(doc, sentence)
+    return scan
 
 
 def _clause_end(body: str, start: int, stop: int) -> int:
@@ -157,9 +341,12 @@ def _kind(doc: Document, raw: Span, sentence: Sentence, attributed_after: bool) 
     text = body[raw.start : raw.end].strip()
     if not text:
         return "partial"
-    lead = body[sentence.start : raw.start - 1].rstrip()
+    # What comes before the opening mark in its sentence, read back from the mark to its last character only.
+    lead_end = raw.start - 1
+    while lead_end > sentence.start and body[lead_end - 1].isspace():
+        lead_end -= 1
     starts_statement = text[0].isupper() or text[0] in "[…0123456789"
-    at_start = not lead or lead.endswith((":", ",")) or lead.endswith(("”", '"'))
+    at_start = lead_end <= sentence.start or body[lead_end - 1] in ':,”"'
     if starts_statement and (at_start or len(text.split()) >= 8):
         return "direct"
     return "partial"
@@ -185,13 +372,13 @@ def _inherit_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
 
 def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | None:
     body = doc.body
-    text = body[sentence.start : sentence.end]
-    according = _ACCORDING_TO.search(text)
+    scan = _sentence_scan(doc, sentence)
+    according = scan.according
     if according and not doc.in_quote(sentence.start + according.start()):
         found = _according(doc, sentence, according)
         if found:
             return found
-    verbs = list(SPEECH_VERB.finditer(text))  # what both readings below start from
+    verbs = scan.matches  # what both readings below start from
     if not verbs:
         return None
     trailing = _trailing_attribution(doc, sentence, verbs)
@@ -201,9 +388,9 @@ def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | 
         v_start, v_end = sentence.start + verb.start(), sentence.start + verb.end()
         if doc.in_quote(v_start):
             continue
-        window_start = max(sentence.start, _previous_boundary(body, sentence.start, v_start))
+        window_start = max(sentence.start, scan.previous_boundary(v_start))
         speaker = speaker_in(doc, window_start, v_start, prefer_last=True)
-        if speaker is None or len(body[speaker.end : v_start].split()) > 3:
+        if speaker is None or not scan.words_at_most(speaker.end, v_start, 3):
             continue
         rest_start = v_end
         audience = AUDIENCE.match(body, rest_start, sentence.end)
@@ -211,9 +398,10 @@ def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | 
             rest_start = audience.end()
         lead = _CLAUSE_LEAD.match(body, rest_start, sentence.end)
         clause_start = lead.end() if lead else rest_start
-        clause = _trim_reported(body, clause_start, sentence.end)
-        words = body[clause.start : clause.end].split()
-        if len(words) < _MIN_REPORTED_WORDS or _NOT_A_CLAUSE.match(body, clause.start, clause.end):
+        clause = scan.trim_reported(clause_start)
+        if scan.words_at_most(clause.start, clause.end, _MIN_REPORTED_WORDS - 1) or _NOT_A_CLAUSE.match(
+            body, clause.start, clause.end
+        ):
             continue
         accusation = verb.group("verb").startswith("accus") and _ACCUSED_OF.match(
             body, clause.start, clause.end
@@ -282,14 +470,6 @@ def _according(
     return clause, speaker, "according to"
 
 
-def _previous_boundary(body: str, start: int, stop: int) -> int:
-    """Start of the clause that ends at stop (after the last ';' or ', ' + conjunction before it)."""
-    cut = start
-    for match in _CLAUSE_BREAK.finditer(body, start, stop):
-        cut = match.end()
-    return cut
-
-
 def _trim_reported(body: str, start: int, end: int) -> Span:
     while start < end and (body[start].isspace() or body[start] in ",:"):
         start += 1
@@ -311,7 +491,9 @@ def _quote(
     text = doc.body[span.start : span.end]
     said = _date_said(doc, sentence, exclude)
     audience = (
-        AUDIENCE.match(doc.body, doc.body.find(verb, sentence.start) + len(verb)) if verb == "told" else None
+        AUDIENCE.match(doc.body, _sentence_scan(doc, sentence).told_at() + len(verb))
+        if verb == "told"
+        else None
     )
     return Quote(
         kind=kind,
@@ -332,10 +514,8 @@ def _quote(
 
 
 def _date_said(doc: Document, sentence: Sentence, exclude: list[Span]) -> TimeMention | None:
-    for time in doc.within(doc.times, sentence.start, sentence.end):
-        if any(s.start <= time.start < s.end for s in exclude) or doc.in_quote(time.start):
-            continue
-        if time.precision == "day" and time.date_start == time.date_end:
+    for time in _sentence_scan(doc, sentence).days_said():
+        if not any(s.start <= time.start < s.end for s in exclude):
             return time
     return None
 
@@ -377,9 +557,40 @@ def _topic_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(any_of(owner)), owner
 
 
+class Spanned(Protocol):
+    """Anything with a character span: a quote, a stored quote row read as a record."""
+
+    start: int
+    end: int
+
+
 def claimant_at(quotes: list[Quote], offset: int) -> str | None:
     """The speaker of the first quote (in the list's order) holding the offset."""
-    for quote in quotes:
-        if quote.start <= offset < quote.end:
-            return quote.speaker
-    return None
+    i = first_holding(quotes, offset)
+    return None if i is None else quotes[i].speaker
+
+
+def first_holding(spans: Sequence[Spanned], offset: int) -> int | None:
+    """The index of the first item (with .start and .end) in the list holding offset, or None."""
+    index = _holding_index(spans)
+    if index is None:  # not in text order: read them all
+        return next((i for i, span in enumerate(spans) if span.start <= offset < span.end), None)
+    starts, reach = index
+    # In text order, the first holding offset is the first whose running maximum of ends passes it,
+    # provided it starts at or before offset.
+    i = bisect_right(reach, offset)
+    return i if i < len(spans) and starts[i] <= offset else None
+
+
+_HOLDING = threading.local()  # per thread: the last list of spans asked about, indexed
+
+
+def _holding_index(spans: Sequence[Spanned]) -> tuple[list[int], list[int]] | None:
+    """Starts and running maximum of ends of spans sorted by start (None when they are not), kept per list."""
+    cached = getattr(_HOLDING, "entry", None)
+    if cached is None or cached[0] is not spans or cached[1] != len(spans):
+        starts = [span.start for span in spans]
+        ordered = all(a <= b for a, b in pairwise(starts))
+        index = (starts, list(accumulate((span.end for span in spans), max))) if ordered else None
+        cached = _HOLDING.entry = (spans, len(spans), index)
+    return cached[2]

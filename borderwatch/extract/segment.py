@@ -10,12 +10,16 @@ import re
 
 from borderwatch.extract.document import Sentence, Span
 from borderwatch.extract.english import MILITARY_RANKS, MONTH_ABBREVIATIONS
-from borderwatch.extract.scan import words_back
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A candidate end of sentence: terminal punctuation, closing quotes or brackets, then space; or a line break.
 # One character class opens the pattern so that `re` skips from candidate to candidate in C.
-_CANDIDATE = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=\n)(?=\s*\S))")
+# A candidate opens a run of terminal punctuation only ((?<![.!?][.!?])): tried inside a run, the pattern would
+# read the rest of the run again at every mark, and the run can be as long as the text. Neither a shorter run
+# nor fewer closers can be followed by the space required, so the quantifiers need not give back (*+).
+_CANDIDATE = re.compile(
+    r"[.!?\n](?:(?<=[.!?])(?<![.!?][.!?])[.!?]*+[\"”’)\]]*+(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=\n)(?=\s*\S))"
+)
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -50,7 +54,7 @@ _ABBREVIATIONS = frozenset(
         "p.m",
     ]
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_LONGEST_ABBREVIATION = max(len(a) for a in _ABBREVIATIONS)
 
 
 def paragraphs(body: str) -> list[Span]:
@@ -86,12 +90,13 @@ def _split_paragraph(body: str, start: int, end: int) -> list[tuple[int, int]]:
     text = body[start:end]
     pieces: list[tuple[int, int]] = []
     cut = 0
+    quotes = _QuoteBalance(text)
     for match in _CANDIDATE.finditer(text):
         stop = match.end()
         if match.group() == "\n":
             if not _line_ends_unit(text, match.start()):
                 continue
-        elif _is_abbreviation(text, match) or _inside_quote(text, cut, stop):
+        elif _is_abbreviation(text, match) or quotes.open_between(cut, stop):
             continue
         pieces.append((cut, stop))
         cut = stop
@@ -106,24 +111,52 @@ def _split_paragraph(body: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _line_ends_unit(text: str, newline: int) -> bool:
     """A line break inside a paragraph ends a unit after final punctuation or a heading-like line."""
-    line = text[:newline].rsplit("\n", 1)[-1].rstrip()
+    # The line alone is read (from the break before it), not the paragraph up to it: the paragraph may have
+    # as many lines as characters.
+    line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
     return bool(line) and (line[-1] in '.!?:"”’' or line.startswith("#") or len(line) < 80)
 
 
 def _is_abbreviation(text: str, match: re.Match[str]) -> bool:
     if not match.group().startswith(".") or match.group() != ".":
         return False
-    # The word ends at the full stop, so it lies in the run of non-space characters holding it.
-    word = _WORD_BEFORE.search(text, words_back(text, match.end(), 1), match.end())
-    if not word:
+    # The word is the run of word characters and full stops ending at this one; only its last few characters
+    # are read: a longer word is no abbreviation, however long it is.
+    stop = match.start()
+    floor = max(0, stop - _LONGEST_ABBREVIATION - 1)
+    begin = stop
+    while begin > floor and _in_word(text[begin - 1]):
+        begin -= 1
+    if begin == stop or (begin == floor and begin > 0 and _in_word(text[begin - 1])):
         return False
-    token = word.group(1).lower()
+    token = text[begin:stop].lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
-def _inside_quote(text: str, start: int, stop: int) -> bool:
-    """True when a quotation opened in this unit is still open at `stop`."""
-    chunk = text[start:stop]
-    if chunk.count("“") > chunk.count("”"):
-        return True
-    return chunk.count('"') % 2 == 1
+def _in_word(char: str) -> bool:
+    """What `[\\w.]` matches: a letter, digit or underscore (as `re` reads \\w), or a full stop."""
+    return char.isalnum() or char in "._"
+
+
+class _QuoteBalance:
+    """Whether a quotation opened in text[cut:stop] is still open at stop, for cuts and stops that only grow.
+
+    The marks are counted once each, from where the last question stopped, not again from the cut.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cut = self.counted_to = 0
+        self.opening = self.closing = self.straight = 0
+
+    def open_between(self, cut: int, stop: int) -> bool:
+        """True when a quotation opened in text[cut:stop] is still open at stop."""
+        if cut != self.cut:
+            self.cut, self.counted_to = cut, cut
+            self.opening = self.closing = self.straight = 0
+        chunk = self.text[self.counted_to : stop]
+        self.counted_to = stop
+        self.opening += chunk.count("“")
+        self.closing += chunk.count("”")
+        self.straight += chunk.count('"')
+        return self.opening > self.closing or self.straight % 2 == 1

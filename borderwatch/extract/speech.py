@@ -8,7 +8,8 @@ a pronoun ('he') resolved to the last person named, or a definite description ('
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from borderwatch.extract import english
@@ -88,21 +89,57 @@ def last_actor_before(
     """The last actor mention of one of the kinds ending before offset (optionally whose name has a word,
     or only outside quotation marks: who is quoted, not whom the quote names)."""
     # The mentions read are those before the first one ending after offset (the first whose running
-    # maximum of ends passes it); the last of them that fits wins.
+    # maximum of ends passes it); the last of them that fits wins. Which mentions fit is worked out once per
+    # document and question, so that each look-up is two bisections, not a walk back over every mention.
     actors = doc.actors
-    for i in range(bisect_right(doc.running_max_end(actors), offset) - 1, -1, -1):
-        mention = actors[i]
-        if (
-            mention.kind in kinds
-            and (not name_hint or name_hint.lower() in mention.name.lower())
+    last = bisect_right(doc.running_max_end(actors), offset) - 1
+    fitting = _fitting_actors(doc, kinds, name_hint, outside_quotes)
+    i = bisect_right(fitting, last) - 1
+    return actors[fitting[i]] if i >= 0 else None
+
+
+_FITTING = threading.local()  # per thread: the document's lists of fitting mentions, by question
+
+
+def _fitting_actors(doc: Document, kinds: tuple[str, ...], name_hint: str, outside_quotes: bool) -> list[int]:
+    """Indices, in order, of doc.actors of one of the kinds (name with the hint; outside quotes if asked)."""
+    # Valid while the document's mention and quote lists are the same objects with the same lengths.
+    cached = getattr(_FITTING, "cache", None)
+    if (
+        cached is None
+        or cached[0] is not doc.actors
+        or cached[1] is not doc.quoted
+        or cached[2] != (len(doc.actors), len(doc.quoted))
+    ):
+        cached = _FITTING.cache = (doc.actors, doc.quoted, (len(doc.actors), len(doc.quoted)), {})
+    key = (kinds, name_hint, outside_quotes)
+    fitting = cached[3].get(key)
+    if fitting is None:
+        hint = name_hint.lower()
+        fitting = cached[3][key] = [
+            i
+            for i, mention in enumerate(doc.actors)
+            if mention.kind in kinds
+            and (not hint or hint in mention.name.lower())
             and not (outside_quotes and doc.in_quote(mention.start))
-        ):
-            return mention
-    return None
+        ]
+    return fitting
 
 
 def speaker_in(doc: Document, start: int, end: int, prefer_last: bool = False) -> Speaker | None:
     """The speaker named in body[start:end]: an actor mention, a pronoun or a definite description."""
+    # A stage may ask about many long windows of one sentence (one per quote or verb): reading each window
+    # again would be quadratic, so a long one is answered from the document's candidates, found once.
+    if end - start > _SHORT_WINDOW and _neutral_bounds(doc.body, start, end):
+        return _speaker_indexed(doc, start, end, prefer_last)
+    return _speaker_read(doc, start, end, prefer_last)
+
+
+_SHORT_WINDOW = 200  # characters: a window this short is read whole, which costs less than the look-ups
+
+
+def _speaker_read(doc: Document, start: int, end: int, prefer_last: bool) -> Speaker | None:
+    """speaker_in, reading the window."""
     # (offset, Speaker.of arguments): only the speaker chosen is built.
     candidates: list[tuple[int, tuple]] = [
         (mention.start, (mention,))
@@ -139,6 +176,132 @@ def speaker_in(doc: Document, start: int, end: int, prefer_last: bool = False) -
     persons = [c for c in candidates if c[1][0].kind == "person"]
     pool = persons or candidates
     return Speaker.of(*(pool[-1] if prefer_last else pool[0])[1])
+
+
+# The categories of candidates, in the order speaker_in lists them (which breaks ties at one offset).
+_MENTIONS, _PRONOUNS, _ITS, _DESCRIPTIONS = range(4)
+_PATTERN_START = frozenset("HhSsTtIi")  # the letters a pronoun, 'it' or 'the' starts with
+
+
+def _neutral_bounds(body: str, start: int, end: int) -> bool:
+    """Whether the patterns find in body[start:end] exactly the matches they find in the whole body that lie
+    inside it.
+
+    A match at an edge can differ only where a look-around sees past the edge: where a word or hyphen comes
+    before a letter a pattern starts with, where a word character is followed by a word character or hyphen,
+    or where the space after 'it' goes on past the end. Elsewhere no match crosses an edge either, and no
+    match lies inside another of the same pattern, so the whole body's matches hide none of the window's.
+    """
+    if start > 0 and _word_or_hyphen(body[start - 1]) and body[start] in _PATTERN_START:
+        return False
+    if end < len(body):
+        before, after = body[end - 1], body[end]
+        if (before.isalnum() or before == "_") and _word_or_hyphen(after):
+            return False
+        if before.isspace() and after.isspace():
+            return False
+    return True
+
+
+def _word_or_hyphen(char: str) -> bool:
+    """What `[\\w-]` matches."""
+    return char.isalnum() or char in "_-"
+
+
+@dataclass
+class _Listed:
+    """Candidates of one category, in text order: start and end offsets and Speaker.of arguments."""
+
+    starts: list[int]
+    ends: list[int]
+    args: list[tuple]
+
+    def first(self, start: int, end: int) -> int | None:
+        """The first candidate inside [start, end), if any."""
+        i = bisect_left(self.starts, start)
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.ends[i] <= end:
+                return i
+            i += 1
+        return None
+
+    def last(self, start: int, end: int) -> int | None:
+        """The last candidate inside [start, end), if any."""
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0 and self.starts[i] >= start:
+            if self.ends[i] <= end:
+                return i
+            i -= 1
+        return None
+
+
+def _listed(items: list[tuple[int, int, tuple]]) -> _Listed:
+    return _Listed([s for s, _, _ in items], [e for _, e, _ in items], [a for _, _, a in items])
+
+
+_CANDIDATES = threading.local()  # per thread: the document's candidates, (all, persons only) per category
+
+
+def _document_candidates(doc: Document) -> list[tuple[_Listed, _Listed]]:
+    """Every candidate speaker of the document, found in the whole body as _speaker_read finds them."""
+    cached = getattr(_CANDIDATES, "cache", None)
+    if (
+        cached is not None
+        and cached[0] is doc.body
+        and cached[1] is doc.actors
+        and cached[2] is doc.quoted
+        and cached[3] == (len(doc.actors), len(doc.quoted))
+    ):
+        return cached[4]
+    body = doc.body
+    found: list[list[tuple[int, int, tuple]]] = [[], [], [], []]
+    for mention in doc.actors:
+        if mention.kind in SPEAKER_KINDS:
+            found[_MENTIONS].append((mention.start, mention.end, (mention,)))
+    for match in _PRONOUN.finditer(body):
+        person = last_actor_before(doc, match.start(), ("person",))
+        if person:
+            found[_PRONOUNS].append(
+                (match.start(), match.end(), (person, match.group(), match.start(), match.end()))
+            )
+    for match in _IT.finditer(body):
+        if SPEECH_VERB.match(body, match.end()):
+            body_actor = last_actor_before(doc, match.start(), _IT_KINDS, outside_quotes=True)
+            if body_actor:
+                found[_ITS].append(
+                    (
+                        match.start(),
+                        match.end(),
+                        (body_actor, match.group(1), match.start(), match.start() + 2),
+                    )
+                )
+    for match in _DESCRIPTION.finditer(body):
+        resolved = resolve_description(doc, match.start(), match.group("head"), match.group())
+        if resolved:
+            found[_DESCRIPTIONS].append(
+                (match.start(), match.end(), (resolved, match.group(), match.start(), match.end()))
+            )
+    lists = [(_listed(items), _listed([c for c in items if c[2][0].kind == "person"])) for items in found]
+    _CANDIDATES.cache = (body, doc.actors, doc.quoted, (len(doc.actors), len(doc.quoted)), lists)
+    return lists
+
+
+def _speaker_indexed(doc: Document, start: int, end: int, prefer_last: bool) -> Speaker | None:
+    """speaker_in, from the document's candidates (the window's edges must be neutral)."""
+    lists = _document_candidates(doc)
+    for persons_only in (True, False):  # a person first, as _speaker_read prefers
+        chosen: tuple[int, int, int, tuple] | None = None
+        for category, pair in enumerate(lists):
+            listed = pair[0 if not persons_only else 1]
+            i = listed.last(start, end) if prefer_last else listed.first(start, end)
+            if i is None:
+                continue
+            key = (listed.starts[i], category, i, listed.args[i])
+            if chosen is None or (key[:3] > chosen[:3] if prefer_last else key[:3] < chosen[:3]):
+                chosen = key
+        if chosen is not None:
+            return Speaker.of(*chosen[3])
+    return None
 
 
 def resolve_description(doc: Document, offset: int, head: str, words: str) -> Mention | None:
