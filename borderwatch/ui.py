@@ -20,11 +20,11 @@ from borderwatch.articles import Article
 from borderwatch.articles.files import ACCEPTED_SUFFIXES, Metadata
 from borderwatch.extract.lexicon import Lexicon, load_lexicon
 from borderwatch.paths import db_path, read_only
-from borderwatch.schema import BOOL, DATE, FLOAT, INT, TABLES, TIMESTAMP
+from borderwatch.schema import BOOL, DATE, EXTRACTED_TABLES, FLOAT, INT, TABLES, TIMESTAMP
 from borderwatch.store import export
 from borderwatch.store.database import Store, StoreBusy, StoreError
 from borderwatch.store.filters import Filter
-from borderwatch.view import addpage, text
+from borderwatch.view import addpage, highlight, text
 from borderwatch.view.text import markdown_literal, plural, web_url
 
 APP_TITLE = "BorderWatch"
@@ -374,6 +374,38 @@ def article_uploader() -> list[tuple[str, bytes]]:
         "web page. Each is read first; check what it says, then save.",
     )
     return [(f.name, f.getvalue()) for f in files or []]
+
+
+PREVIEW_KINDS = ("actor", "place", "date", "number", "quote")
+PREVIEW_STYLE = "white-space:pre-wrap;line-height:1.7;max-height:24rem;overflow-y:auto"
+
+
+def candidate_view(candidate: addpage.Candidate, stored: dict[str, str], meta: Metadata) -> None:
+    """Why a candidate cannot be saved yet, or what is in the store already and what will be extracted."""
+    if candidate.article is None:
+        (st.warning if meta.published is None else st.error)(markdown_literal(candidate.problem))
+        return
+    found = preview(candidate.article)
+    for warning in candidate.article.warnings:
+        st.warning(markdown_literal(warning))
+    if note := addpage.stored_note(candidate.article.article_id, stored):
+        st.info(note)
+    st.markdown(f"**Will extract** {addpage.describe_counts(found.counts)}.")
+    html(highlight.legend_html(PREVIEW_KINDS))
+    marked = highlight.highlight_html(candidate.article.body, found.marks)
+    html(f'<div data-testid="addPreviewText" style="{PREVIEW_STYLE}">{marked}</div>')
+
+
+def stored_articles() -> pd.DataFrame:
+    """Every stored article and its rows per table (addpage.stored_table), with no filter."""
+    return addpage.stored_table(load("articles"), {name: load(name) for name in EXTRACTED_TABLES})
+
+
+def offered_choice(label: str, labels: dict[str, str], key: str) -> str:
+    """A selectbox over the labels' keys that lets go of a remembered choice no longer offered."""
+    if st.session_state.get(key) not in labels:
+        st.session_state.pop(key, None)
+    return st.selectbox(label, list(labels), format_func=labels.get, key=key)
 
 
 def stored_articles_table(table: pd.DataFrame) -> None:

@@ -12,31 +12,12 @@ import streamlit as st
 
 from borderwatch import ui
 from borderwatch.articles.files import Metadata
-from borderwatch.schema import EXTRACTED_TABLES
-from borderwatch.view import addpage, highlight
+from borderwatch.view import addpage
 from borderwatch.view.text import markdown_literal
 
-HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 SAVED = "add_saved"  # UploadKey → Result of saving it, for this session
 REMOVE_PENDING = "add_remove_pending"  # the article_id waiting for the user to confirm its removal
 MANAGE_PICK = "add_manage_pick"
-PREVIEW_STYLE = "white-space:pre-wrap;line-height:1.7;max-height:24rem;overflow-y:auto"
-
-
-def candidate_view(candidate: addpage.Candidate, stored: dict[str, str], meta: Metadata) -> None:
-    """Why a candidate cannot be saved yet, or what is in the store already and what will be extracted."""
-    if candidate.article is None:
-        (st.warning if meta.published is None else st.error)(markdown_literal(candidate.problem))
-        return
-    found = ui.preview(candidate.article)
-    for warning in candidate.article.warnings:
-        st.warning(markdown_literal(warning))
-    if note := addpage.stored_note(candidate.article.article_id, stored):
-        st.info(note)
-    st.markdown(f"**Will extract** {addpage.describe_counts(found.counts)}.")
-    ui.html(highlight.legend_html(HIGHLIGHT_KINDS))
-    marked = highlight.highlight_html(candidate.article.body, found.marks)
-    ui.html(f'<div data-testid="addPreviewText" style="{PREVIEW_STYLE}">{marked}</div>')
 
 
 def save_button(candidates: list[addpage.Candidate], section: str) -> None:
@@ -55,13 +36,11 @@ def save_button(candidates: list[addpage.Candidate], section: str) -> None:
 
 
 def upload_section(today: date, stored: dict[str, str]) -> None:
-    candidates, seen = [], set()
-    for name, data in ui.article_uploader():
+    candidates, (uploads, again) = [], addpage.distinct_uploads(ui.article_uploader())
+    for name in again:
+        ui.message("warning", f"{name} is uploaded twice; it is added once.")
+    for name, data in uploads:
         draft = ui.read_upload(name, data, today)
-        if draft.key in seen:
-            ui.message("warning", f"{draft.name} is uploaded twice; it is added once.")
-            continue
-        seen.add(draft.key)
         with st.container(border=True):
             st.markdown(f"**{markdown_literal(draft.name)}**")
             if draft.key in st.session_state[SAVED] or draft.problem:
@@ -69,7 +48,7 @@ def upload_section(today: date, stored: dict[str, str]) -> None:
                 continue
             meta = ui.metadata_form(draft.defaults, addpage.widget_suffix(draft.key), today)
             candidates.append(ui.upload_candidate(draft, data, meta, today))
-            candidate_view(candidates[-1], stored, meta)
+            ui.candidate_view(candidates[-1], stored, meta)
     save_button(candidates, "files")
 
 
@@ -82,7 +61,7 @@ def paste_section(today: date, stored: dict[str, str]) -> None:
     if candidate and candidate.key in st.session_state[SAVED]:
         ui.show(st.session_state[SAVED][candidate.key])
     elif candidate:
-        candidate_view(candidate, stored, meta)
+        ui.candidate_view(candidate, stored, meta)
     save_button([candidate] if candidate and candidate.key not in st.session_state[SAVED] else [], "paste")
 
 
@@ -90,11 +69,10 @@ def manage_section() -> None:
     st.header("Stored articles")
     for result in ui.notices("manage"):
         ui.show(result)
-    articles = ui.load("articles")
-    if articles.empty:
+    table = ui.stored_articles()
+    if table.empty:
         st.info("The store has no articles yet: add some above.")
         return
-    table = addpage.stored_table(articles, {name: ui.load(name) for name in EXTRACTED_TABLES})
     ui.stored_articles_table(table)
     if ui.writable():
         manage_actions(table)
@@ -103,9 +81,7 @@ def manage_section() -> None:
 def manage_actions(table) -> None:
     """Re-extract or remove a stored article, or re-extract them all."""
     labels = addpage.manage_labels(table)
-    if st.session_state.get(MANAGE_PICK) not in labels:
-        st.session_state.pop(MANAGE_PICK, None)
-    article_id = st.selectbox("Article", list(labels), format_func=labels.get, key=MANAGE_PICK)
+    article_id = ui.offered_choice("Article", labels, MANAGE_PICK)
     if st.session_state.get(REMOVE_PENDING) not in (None, article_id):
         st.session_state.pop(REMOVE_PENDING)
     actions = st.container(horizontal=True)
@@ -126,9 +102,7 @@ def manage_actions(table) -> None:
     if ui.asked("remove_ask"):
         st.session_state[REMOVE_PENDING] = article_id
     if st.session_state.get(REMOVE_PENDING) == article_id:
-        done = confirm_removal(
-            article_id, labels[article_id], addpage.row_total(table.set_index("article_id").loc[article_id])
-        )
+        done = confirm_removal(article_id, labels[article_id], addpage.row_total(table, article_id))
     if done:
         ui.notify("manage", [done])
         st.rerun()

@@ -59,6 +59,13 @@ def test_an_upload_is_known_by_its_safe_name_size_and_sha256():
     assert addpage.widget_suffix(key) != addpage.widget_suffix(addpage.upload_key("b.md", b"abc"))
 
 
+def test_a_file_chosen_twice_is_read_once_and_named():
+    uploads = [("a.md", b"one"), ("b.md", b"one"), ("dir/a.md", b"one"), ("a.md", b"two"), ("b.md", b"one")]
+    once, again = addpage.distinct_uploads(uploads)
+    assert once == [("a.md", b"one"), ("b.md", b"one"), ("a.md", b"two")]
+    assert again == ["a.md", "b.md"]  # same safe name and bytes as one before
+
+
 @pytest.mark.parametrize(
     ("name", "data", "defaults", "problem"),
     [
@@ -187,7 +194,8 @@ def test_the_stored_table_counts_each_article_s_rows():
         {"article_id": "a1", "events": 2, "quotes": 0, "places": 0, "claims": 0},
         {"article_id": "b2", "events": 1, "quotes": 1, "places": 0, "claims": 0},
     ]
-    assert addpage.row_total(table.iloc[0]) == 2
+    assert addpage.row_total(table, "a1") == 2
+    assert addpage.row_total(table, "b2") == 2
     assert addpage.manage_label("First", date(2021, 5, 20), "Wire", "a1") == "2021-05-20 · First — Wire (a1)"
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from borderwatch.view.text import (
     MISSING,
+    WORD_JOINER,
     article_label,
     cell,
     markdown_link,
@@ -17,6 +18,8 @@ from borderwatch.view.text import (
     table_rows,
     web_url,
 )
+
+J = WORD_JOINER  # invisible: where a link, an emoji or an icon would begin
 
 
 @pytest.mark.parametrize(
@@ -49,11 +52,16 @@ def test_missing_cells_and_article_names():
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
-        ("![map](https://example.org/a.png)", r"!\[map\](https\://example.org/a.png)"),
+        ("![map](https://example.org/a.png)", f"!\\[map\\](https:{J}//example.org/a.png)"),
         (":red[alarm] and **bold**", r"\:red\[alarm\] and \*\*bold\*\*"),
-        ("see www.example.org &amp; more", r"see www\.example.org \&amp; more"),
+        ("see www.example.org &amp; more", f"see www{J}.example.org \\&amp; more"),
+        ("Visit WWW.Example.org or http://x.am", f"Visit WWW{J}.Example.org or http:{J}//x.am"),
+        ("write to press_desk@mfa.am", f"write to press\\_desk{J}@mfa.am"),
+        ("hot :fire: :+1: :red_circle:", f"hot \\:{J}fire: :{J}+1: \\:{J}red\\_circle:"),
+        (":material/home: at 10:30", f"\\:{J}material/home: at 10:30"),
         ("- not a list\n1. nor this", "\\- not a list\n1\\. nor this"),
         ("Shelling near Jermuk: 2 hurt", "Shelling near Jermuk: 2 hurt"),  # plain text stays as it is
+        ("a ceasefire at 06:00, @MFA_Armenia said", r"a ceasefire at 06:00, @MFA\_Armenia said"),
     ],
 )
 def test_markdown_shows_article_text_as_written(text, shown):

@@ -8,7 +8,7 @@ saved from a new one however often Streamlit reruns it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,6 +36,20 @@ STORED_COLUMNS = ["title", "published", "source", "article_id", *EXTRACTED_TABLE
 def upload_key(name: str, data: bytes) -> UploadKey:
     """What identifies an upload across reruns: its safe name, its size and the SHA-256 of its bytes."""
     return safe_name(name), len(data), hashlib.sha256(data).hexdigest()
+
+
+def distinct_uploads(uploads: Iterable[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """The uploads once each, in order (by upload_key), and the safe names of those chosen again."""
+    seen: set[UploadKey] = set()
+    once, again = [], []
+    for name, data in uploads:
+        key = upload_key(name, data)
+        if key in seen:
+            again.append(key[0])
+        else:
+            seen.add(key)
+            once.append((name, data))
+    return once, again
 
 
 def widget_suffix(key: UploadKey) -> str:
@@ -178,9 +192,10 @@ def manage_label(title: object, published: object, source: object, article_id: s
     return f"{article_label(title, published, source)} ({article_id})"
 
 
-def row_total(table_row: pd.Series) -> int:
-    """All the extracted rows of one article (a row of stored_table)."""
-    return int(sum(int(table_row[name]) for name in EXTRACTED_TABLES))
+def row_total(table: pd.DataFrame, article_id: str) -> int:
+    """All the extracted rows of one article of stored_table."""
+    (row,) = table.loc[table["article_id"] == article_id, list(EXTRACTED_TABLES)].itertuples(index=False)
+    return int(sum(int(n) for n in row))
 
 
 def forget_article(saved: dict[UploadKey, Result], article_id: str) -> None:

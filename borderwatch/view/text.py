@@ -14,9 +14,16 @@ import pandas as pd
 MISSING = "—"  # a value the store does not have, where a number or a short field would be
 # Markdown's inline syntax and directives (':red[…]'): their marks are escaped wherever they stand.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>$~|#])")
-# What would become a directive, a link or a character: ':red', 'https://…', 'www.…', '&amp;'.
-# One mark of each is escaped.
-_AUTOLINK = re.compile(r"(:)(?=[a-z]|//)|(?<=\bwww)(\.)|(&)(?=#?\w+;)", re.IGNORECASE)
+# What the parser would read as a directive or a character: ':red[…]', '&amp;'. Its mark is escaped.
+_DIRECTIVE = re.compile(r"(:)(?=[a-z])|(&)(?=#?\w+;)", re.IGNORECASE)
+# A word joiner: invisible and unbreakable, it keeps the text as it reads while splitting what it stands in.
+WORD_JOINER = "\u2060"
+# What Streamlit's Markdown turns into a link, an emoji or an icon after escapes are undone, so no escape
+# reaches it: 'https://…', 'www.…', 'ann@example.org', ':fire:', ':material/home:'. A word joiner splits
+# each where its pattern needs two characters side by side.
+_AFTER_PARSING = re.compile(
+    r"(?<=:)(?=//|(?:\\?[\w+/-])+:)|(?<=\bwww)(?=\.)|(?<=[\w+.-])(?=@[\w-])", re.IGNORECASE
+)
 # What makes a line a list item, a quote or a heading underline.
 _LINE_START = re.compile(r"^([ \t]*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
 _WEB_SCHEMES = ("http", "https")
@@ -64,12 +71,13 @@ def article_label(title: object, published: object, source: object) -> str:
 
 def markdown_literal(text: str) -> str:
     """Text that Streamlit's Markdown shows as written: a title with * or $ is not formatting, '![x](y)'
-    is no image, ':red[x]' no colour, a URL no link. (Emoji short codes such as ':fire:' remain:
-    Streamlit turns them into emoji after parsing.)"""
-    escaped = _AUTOLINK.sub(lambda m: "\\" + m.group(), _MARKDOWN_SPECIAL.sub(r"\\\1", text))
-    return _LINE_START.sub(
+    is no image, ':red[x]' no colour, a URL or an e-mail address no link, ':fire:' no emoji. (Where a
+    link, an emoji or an icon would start, the text carries an invisible word joiner.)"""
+    escaped = _DIRECTIVE.sub(lambda m: "\\" + m.group(), _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    escaped = _LINE_START.sub(
         lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), escaped
     )
+    return _AFTER_PARSING.sub(WORD_JOINER, escaped)
 
 
 def web_url(url: object) -> str | None:
