@@ -376,7 +376,7 @@ def article_uploader() -> list[tuple[str, bytes]]:
     return [(f.name, f.getvalue()) for f in files or []]
 
 
-PREVIEW_KINDS = ("actor", "place", "date", "number", "quote")
+HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 PREVIEW_STYLE = "white-space:pre-wrap;line-height:1.7;max-height:24rem;overflow-y:auto"
 
 
@@ -391,7 +391,7 @@ def candidate_view(candidate: addpage.Candidate, stored: dict[str, str], meta: M
     if note := addpage.stored_note(candidate.article.article_id, stored):
         st.info(note)
     st.markdown(f"**Will extract** {addpage.describe_counts(found.counts)}.")
-    html(highlight.legend_html(PREVIEW_KINDS))
+    html(highlight.legend_html(HIGHLIGHT_KINDS))
     marked = highlight.highlight_html(candidate.article.body, found.marks)
     html(f'<div data-testid="addPreviewText" style="{PREVIEW_STYLE}">{marked}</div>')
 

@@ -7,7 +7,6 @@ from borderwatch import ui
 from borderwatch.view import highlight
 from borderwatch.view.text import article_label, cell, html_link
 
-HIGHLIGHT_KINDS = ("actor", "place", "date", "number", "quote")
 ROW_TABLES = ("events", "casualties", "troop_figures", "quotes", "claims", "actors", "places")
 
 flt = ui.page_setup()
@@ -40,7 +39,7 @@ marks = highlight.article_highlights(body, tables)
 ui.describe(flt, len(marks), "highlight", after=" in this article")
 if not marks and not flt.is_empty:
     ui.empty_state(flt, "extracted rows of this article", "article")
-ui.html(highlight.legend_html(HIGHLIGHT_KINDS))
+ui.html(highlight.legend_html(ui.HIGHLIGHT_KINDS))
 spans = [highlight.Mark(m.start, m.end, m.kind, str(m.number), title=f"{m.number}: {m.kind}") for m in marks]
 ui.html(
     '<div data-testid="articleText" style="white-space:pre-wrap;line-height:1.7">'
