@@ -385,7 +385,11 @@ def candidate_view(candidate: addpage.Candidate, stored: dict[str, str], meta: M
     if candidate.article is None:
         (st.warning if meta.published is None else st.error)(markdown_literal(candidate.problem))
         return
-    found = preview(candidate.article)
+    with st.spinner("Reading the article…"):
+        found = preview(candidate.article)
+    if found.problem:
+        st.error(markdown_literal(found.problem))
+        return
     for warning in candidate.article.warnings:
         st.warning(markdown_literal(warning))
     if note := addpage.stored_note(candidate.article.article_id, stored):

@@ -147,6 +147,14 @@ def test_a_preview_extracts_without_storing_and_marks_the_place():
     assert ("Jermuk", "place") in {(body[s.start : s.end], s.kind) for s in found.marks}
 
 
+def test_a_preview_over_its_time_budget_says_what_to_do_instead_of_waiting():
+    article = article_from_bytes("jermuk.md", FRONT_MATTER, today=TODAY)
+    found = addpage.preview(article, default_lexicon(), seconds=0.0)
+    assert "split it" in found.problem and "\n" not in found.problem
+    assert found.marks == () and set(found.counts.values()) == {0}
+    assert addpage.preview(article, default_lexicon()).problem == ""
+
+
 @pytest.mark.parametrize(
     ("outcome", "expected"),
     [

@@ -114,11 +114,19 @@ class Preview:
     article: Article
     counts: dict[str, int]
     marks: tuple[Mark, ...]
+    problem: str = ""  # why nothing could be extracted (the article is over its time budget)
 
 
-def preview(article: Article, lexicon: Lexicon) -> Preview:
-    """Extract an article without storing it."""
-    rows = extract_article(article, lexicon)
+# A preview runs while the user waits on the page: it gives up sooner than an ingest does.
+PREVIEW_SECONDS = 10.0
+
+
+def preview(article: Article, lexicon: Lexicon, seconds: float = PREVIEW_SECONDS) -> Preview:
+    """Extract an article without storing it; an article the extractor refuses is a Preview with its problem."""
+    try:
+        rows = extract_article(article, lexicon, seconds=seconds)
+    except ArticleError as err:
+        return Preview(article, row_counts({}), (), problem=str(err))
     return Preview(article, row_counts(rows), tuple(highlight_marks(article.body, rows)))
 
 
