@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.extract import ARTICLE_WORDS, build_corpus
+from bench import generate
 from borderwatch.extract import EXTRACTOR_VERSION, extract_article
 from borderwatch.extract.lexicon import default_lexicon
 from borderwatch.store import database as store_module
@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    articles = build_corpus(2 * args.articles * ARTICLE_WORDS)[: args.articles]
+    articles = generate.articles(args.articles)
     lexicon = default_lexicon()
     rows = [extract_article(a, lexicon) for a in articles]
     linked, unlinked, last = [], [], []
