@@ -34,21 +34,33 @@ class IngestResult:
     counts: dict[str, int]
 
 
-def empty_frame(table: Table) -> pd.DataFrame:
-    """A typed, empty DataFrame with the table's columns."""
-    return typed_frame(table, [])
+def empty_frame(table: Table, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A typed, empty DataFrame with the table's columns (or the given ones)."""
+    return typed_frame(table, [], columns)
 
 
-def typed_frame(table: Table, rows: Sequence[Mapping[str, object]]) -> pd.DataFrame:
-    """Rows as a DataFrame with exactly the table's columns, in order, with the schema's types."""
-    frame = pd.DataFrame.from_records(list(rows), columns=table.column_names)
-    for column in table.columns:
-        dtype = PANDAS_DTYPES[column.type]
-        values = frame[column.name]
-        if column.type in ("date", "timestamp"):
-            frame[column.name] = pd.to_datetime(values).astype(dtype)
-        else:
-            frame[column.name] = values.astype(dtype)
+def typed_frame(
+    table: Table, rows: Sequence[Mapping[str, object]], columns: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Rows as a DataFrame with exactly the table's columns (or the given ones), in order, with the
+    schema's types."""
+    names = list(columns or table.column_names)
+    data = pa.Table.from_pylist(
+        [{name: row.get(name) for name in names} for row in rows], _arrow_schema(table, tuple(names))
+    )
+    return arrow_frame(table, data)
+
+
+def arrow_frame(table: Table, data: pa.Table) -> pd.DataFrame:
+    """An Arrow table of the table's columns as a DataFrame with the schema's types: columns are
+    converted whole, never row by row."""
+    names = tuple(data.column_names)
+    data = data.cast(_arrow_schema(table, names))  # the same types DuckDB gives: no copy
+    frame = data.to_pandas(types_mapper=_PANDAS_FROM_ARROW.get, date_as_object=False)
+    for name in names:
+        logical = table.column(name).type
+        if logical in (schema.DATE, schema.TIMESTAMP):
+            frame[name] = frame[name].astype(PANDAS_DTYPES[logical])
     return frame
 
 
@@ -138,39 +150,60 @@ class Store:
         return bool(found and found[0])
 
     # -- the query API -------------------------------------------------------------------------
-    def table(self, name: str, flt: Filter | None = None) -> pd.DataFrame:
-        """Rows of one table that match the filter, typed as the schema says."""
+    def table(
+        self, name: str, flt: Filter | None = None, columns: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """Rows of one table that match the filter, typed as the schema says; only `columns` when given."""
         table = TABLES[name]
+        names = list(columns or table.column_names)
+        for column in names:
+            table.column(column)  # an unknown column is a KeyError, not SQL
         where, params = (flt or Filter()).where_clause(name)
         order = _ORDER.get(name, table.key)
-        sql = f"SELECT {', '.join(table.column_names)} FROM {name} WHERE {where} ORDER BY {order}"
+        sql = f"SELECT {', '.join(names)} FROM {name} WHERE {where} ORDER BY {order}"
         with self._connect(read_only=True) as con:
-            frame = con.execute(sql, params).df()
-        return typed_frame(table, frame.to_dict("records")) if len(frame) else empty_frame(table)
+            data = con.sql(sql, params=params).to_arrow_table()
+        return arrow_frame(table, data)
 
-    def articles(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("articles", flt)
+    def count_by(self, name: str, column: str, flt: Filter | None = None) -> pd.DataFrame:
+        """Rows of one table that match the filter, counted per value of one column (counts per day,
+        province, actor …): columns `column` and `count`, in the column's order, empty values last."""
+        table = TABLES[name]
+        table.column(column)
+        where, params = (flt or Filter()).where_clause(name)
+        sql = (
+            f"SELECT {column}, count(*) AS count FROM {name} WHERE {where} "
+            f"GROUP BY {column} ORDER BY {column} NULLS LAST"
+        )
+        with self._connect(read_only=True) as con:
+            data = con.sql(sql, params=params).to_arrow_table()
+        frame = arrow_frame(table, data.select([column]))
+        frame["count"] = pd.array(data.column("count").to_pylist(), dtype="Int64")
+        return frame
 
-    def events(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("events", flt)
+    def articles(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("articles", flt, columns)
 
-    def casualties(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("casualties", flt)
+    def events(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("events", flt, columns)
 
-    def troop_figures(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("troop_figures", flt)
+    def casualties(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("casualties", flt, columns)
 
-    def quotes(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("quotes", flt)
+    def troop_figures(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("troop_figures", flt, columns)
 
-    def actors(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("actors", flt)
+    def quotes(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("quotes", flt, columns)
 
-    def places(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("places", flt)
+    def actors(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("actors", flt, columns)
 
-    def claims(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("claims", flt)
+    def places(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("places", flt, columns)
+
+    def claims(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("claims", flt, columns)
 
     def body(self, article_id: str) -> str | None:
         """The stored body of an article (the text every char_start/char_end points into)."""
@@ -409,6 +442,15 @@ _ARROW_TYPES = {
 }
 
 
+# How each Arrow type the store gives becomes the schema's pandas type (dates are converted after).
+_PANDAS_FROM_ARROW = {
+    _ARROW_TYPES[logical]: pd.api.types.pandas_dtype(PANDAS_DTYPES[logical])
+    for logical in (schema.TEXT, schema.INT, schema.FLOAT, schema.BOOL)
+}
+
+
 @cache
-def _arrow_schema(table: Table) -> pa.Schema:
-    return pa.schema([(c.name, _ARROW_TYPES[c.type]) for c in table.columns])
+def _arrow_schema(table: Table, names: tuple[str, ...] | None = None) -> pa.Schema:
+    """The Arrow types of the table's columns (or of the given ones, in their order)."""
+    columns = [table.column(n) for n in names] if names else table.columns
+    return pa.schema([(c.name, _ARROW_TYPES[c.type]) for c in columns])
