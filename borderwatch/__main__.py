@@ -10,7 +10,7 @@ from borderwatch.articles import ArticleError
 from borderwatch.articles.files import Metadata, files_in, read_path
 from borderwatch.extract import claims, extract_article
 from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.ingest import ingest_paths, reextract_all
+from borderwatch.ingest import Rate, ingest_paths, reextract_all
 from borderwatch.paths import DEFAULT_DB
 from borderwatch.schema import TABLES
 from borderwatch.store.database import Store, typed_frame
@@ -18,6 +18,7 @@ from borderwatch.store.export import write_tables
 
 EXIT_BAD_INPUT = 2
 PROGRESS_FROM = 10  # show a progress bar from this many files on
+_RATE = Rate()  # articles per second since the command started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,8 +75,9 @@ def _progress(done: int, total: int, name: str) -> None:
         return
     width = 30
     filled = width * done // total
+    rate, left = _RATE(done, total)
     print(
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}  {rate:.0f}/s  ETA {left:.0f} s   ",
         end="\n" if done == total else "",
         file=sys.stderr,
         flush=True,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from functools import cache, partial
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -17,7 +17,6 @@ import pyarrow as pa
 
 from borderwatch import schema
 from borderwatch.articles import Article
-from borderwatch.extract import claims
 from borderwatch.paths import DEFAULT_DB
 from borderwatch.schema import DUCKDB_TYPES, EXTRACTED_TABLES, PANDAS_DTYPES, TABLES, Table
 from borderwatch.store.filters import Filter
@@ -25,6 +24,10 @@ from borderwatch.store.filters import Filter
 LOCK_WAIT_SECONDS = 30.0
 
 Rows = Mapping[str, Sequence[Mapping[str, object]]]
+# Called in an article's transaction once its rows are in, with the ids of the articles written after
+# it in the same transaction (not yet there for it); returns the rows it added. The ingest layer links
+# claims across articles with it.
+Linker = Callable[["Writer", Article, Rows, frozenset[str]], int]
 
 
 @dataclass(frozen=True)
@@ -118,25 +121,38 @@ class Store:
             ).fetchone()
         return row[0] if row else None
 
+    def stored_versions(self) -> dict[str, str]:
+        """Extractor version of every stored article, by article id (one query for a whole ingest)."""
+        with self._connect(read_only=True) as con:
+            return dict(con.execute("SELECT article_id, extractor_version FROM articles").fetchall())
+
     def ingest(
-        self, article: Article, rows: Rows | Callable[[], Rows], extractor_version: str, force: bool = False
+        self,
+        article: Article,
+        rows: Rows | Callable[[], Rows],
+        extractor_version: str,
+        force: bool = False,
+        link: Linker | None = None,
     ) -> IngestResult:
         """Store one article and its extracted rows in one transaction, replacing an older extraction.
 
-        `rows` may be a function, called only when the article is not already stored by this version.
+        `rows` may be a function, called only when the article is not already stored by this version;
+        `link` adds what ties it to the other stored articles, in the same transaction.
         """
         with self.writer() as writer:
-            return writer.ingest(article, rows, extractor_version, force)
+            return writer.ingest(article, rows, extractor_version, force, link)
 
     @contextmanager
     def writer(self) -> Iterator[Writer]:
         """One write connection for several articles (each still in its own transaction)."""
         with self._connect() as con:
+            _create_link_table(con)
             yield Writer(con)
 
     def remove(self, article_id: str) -> bool:
         """Remove an article and all its rows in one transaction; False when it was not there."""
         with self._connect() as con:
+            _create_link_table(con)
             con.execute("BEGIN TRANSACTION")
             try:
                 found = con.execute(
@@ -239,31 +255,353 @@ class Store:
 
 
 class Writer:
-    """Writes articles through one open connection; every article is its own transaction."""
+    """Writes articles through one open connection; every article is whole or absent.
+
+    Besides the articles, it offers the linker (the ingest layer) indexed reads of the candidates an
+    article can be linked with, and ranked, bounded lists of links per group.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
+        self._reset()
 
     def ingest(
-        self, article: Article, rows: Rows | Callable[[], Rows], extractor_version: str, force: bool = False
+        self,
+        article: Article,
+        rows: Rows | Callable[[], Rows],
+        extractor_version: str,
+        force: bool = False,
+        link: Linker | None = None,
     ) -> IngestResult:
+        """One article in its own transaction."""
+        return self.ingest_many([(article, rows)], extractor_version, force, link)[0]
+
+    def ingest_many(
+        self,
+        items: Sequence[tuple[Article, Rows | Callable[[], Rows]]],
+        extractor_version: str,
+        force: bool = False,
+        link: Linker | None = None,
+    ) -> list[IngestResult]:
+        """Several articles in one transaction (all in, or none, so each is whole or absent): the
+        rows of the batch go in one statement per table, then each article is linked in turn."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            existing = con.execute(
-                "SELECT extractor_version FROM articles WHERE article_id = ?", [article.article_id]
-            ).fetchone()
-            if existing and existing[0] == extractor_version and not force:
-                con.execute("ROLLBACK")
-                return IngestResult(article.article_id, "unchanged", {})
-            _delete_article(con, article.article_id)
-            counts = _insert_article(con, article, rows() if callable(rows) else rows, extractor_version)
-            counts["claims"] += _link_claims(con, article.article_id)
+            results = self._write(items, extractor_version, force, link)
+            self.flush()
             con.execute("COMMIT")
         except BaseException:
+            self._reset()
             con.execute("ROLLBACK")
             raise
-        return IngestResult(article.article_id, "replaced" if existing else "added", counts)
+        return results
+
+    def _write(
+        self,
+        items: Sequence[tuple[Article, Rows | Callable[[], Rows]]],
+        version: str,
+        force: bool,
+        link: Linker | None,
+    ) -> list[IngestResult]:
+        ids = sorted({article.article_id for article, _ in items})
+        stored = dict(
+            self.con.execute(
+                f"SELECT article_id, extractor_version FROM articles WHERE article_id IN ({_marks(ids)})", ids
+            ).fetchall()
+        )
+        results: list[IngestResult | None] = []
+        writing: list[tuple[Article, Rows]] = []
+        seen: set[str] = set()
+        for article, rows in items:
+            aid = article.article_id
+            if aid in seen or (stored.get(aid) == version and not force):
+                results.append(IngestResult(aid, "unchanged", {}))
+                continue
+            seen.add(aid)
+            if aid in stored:
+                _delete_article(self.con, aid)
+            writing.append((article, rows() if callable(rows) else rows))
+            results.append(None)
+        counts = _insert_articles(self.con, writing, version)
+        if link is not None:
+            for n, (article, rows) in enumerate(writing):
+                later = frozenset(a.article_id for a, _ in writing[n + 1 :])
+                counts[n]["claims"] += int(link(self, article, rows, later) or 0)
+        done = iter(counts)
+        return [
+            result
+            or IngestResult(
+                items[i][0].article_id,
+                "replaced" if items[i][0].article_id in stored else "added",
+                next(done),
+            )
+            for i, result in enumerate(results)
+        ]
+
+    # -- candidates for links ------------------------------------------------------------------
+    def nearest_dated(
+        self,
+        table: str,
+        columns: Sequence[str],
+        window: tuple[date, date],
+        near: date,
+        values: Mapping[str, Sequence[object]],
+        differs: Mapping[str, object],
+        exclude: Collection[str],
+        limit: int,
+    ) -> list[dict[str, object]]:
+        """Rows of other articles dated within `window` (their [date_start, date_end] overlaps it, both
+        known), whose columns hold one of `values` and differ from `differs`: the nearest to `near`
+        first (latest end up to it, then date precision day, week, month, then article), one per
+        article, at most `limit`. Each row also has its article's `published` and `source`."""
+        params: list[object] = [window[1], window[0]]
+        where = ["t.date_start <= ?", "t.date_end >= ?"]
+        for column, allowed in values.items():
+            where.append(f"t.{column} IN ({_marks(allowed)})")
+            params += list(allowed)
+        for column, value in differs.items():
+            where.append(f"t.{column} IS DISTINCT FROM ?")
+            params.append(value)
+        if exclude:
+            where.append(f"t.article_id NOT IN ({_marks(exclude)})")
+            params += list(exclude)
+        select = ", ".join(f"t.{c}" for c in columns)
+        sql = (
+            f"SELECT {select}, t.article_id AS article_id, a.published, a.source FROM {table} t "
+            f"JOIN articles a USING (article_id) WHERE {' AND '.join(where)} "
+            "QUALIFY row_number() OVER (PARTITION BY t.article_id ORDER BY least(t.date_end, ?) DESC, "
+            f"{_PRECISION_RANK}, t.char_start) = 1 "
+            f"ORDER BY least(t.date_end, ?) DESC, {_PRECISION_RANK}, t.article_id LIMIT ?"
+        )
+        return self._dicts(sql, [*params, near, near, limit])
+
+    def published_nearest(
+        self, window: tuple[date, date], exclude: Collection[str], limit: int, offset: int = 0
+    ) -> list[dict[str, object]]:
+        """Other articles published within `window`, latest first (then by id), with their bodies."""
+        params: list[object] = [window[0], window[1]]
+        where = "a.published BETWEEN ? AND ?"
+        if exclude:
+            where += f" AND a.article_id NOT IN ({_marks(exclude)})"
+            params += list(exclude)
+        sql = (
+            "SELECT a.article_id, a.published, a.source, b.body FROM articles a JOIN bodies b USING (article_id) "
+            f"WHERE {where} ORDER BY a.published DESC, a.article_id LIMIT ? OFFSET ?"
+        )
+        return self._dicts(sql, [*params, limit, offset])
+
+    def rows_by_key(
+        self, table: str, columns: Sequence[str], keys: Collection[str]
+    ) -> list[dict[str, object]]:
+        """Rows of a table by their primary key."""
+        if not keys:
+            return []
+        key = TABLES[table].key
+        sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {key} IN ({_marks(keys)}) ORDER BY {key}"
+        return self._dicts(sql, list(keys))
+
+    # -- ranked links --------------------------------------------------------------------------
+    def open_groups(
+        self, wanted: Sequence[tuple[str, tuple[date, date], str]], exclude: Collection[str], limit: int
+    ) -> list[LinkGroup]:
+        """Link groups of other articles, for each (topic, window, rank key) asked: on that topic, dates
+        overlapping the window, and able to take a link of that rank — fewer than `limit` links, or a
+        worst link ranked after it. Groups changed in this transaction are read as they now are."""
+        if not wanted:
+            return []
+        bits, params = [], []
+        for topic, window, beaten_by in wanted:
+            bits.append("(topic = ? AND first_day <= ? AND last_day >= ? AND (n_links < ? OR worst > ?))")
+            params += [topic, window[1], window[0], limit, beaten_by]
+        where = " OR ".join(bits)
+        if exclude:
+            where = f"({where}) AND article_id NOT IN ({_marks(exclude)})"
+            params += list(exclude)
+        sql = (
+            "SELECT article_id, claimant, topic, first_day, last_day, members, links, published, source "
+            f"FROM link_groups WHERE {where}"
+        )
+        found = {g.key: g for g in map(LinkGroup.of, self._dicts(sql, params)) if g.key not in self._groups}
+        for key, group in self._groups.items():
+            if group.article_id not in exclude and any(
+                group.topic == topic
+                and group.first_day <= window[1]
+                and group.last_day >= window[0]
+                and (len(group.links) < limit or group.links[-1][0] > beaten_by)
+                for topic, window, beaten_by in wanted
+            ):
+                found[key] = group
+        return sorted(found.values(), key=lambda g: g.key)
+
+    def add_links(
+        self, group: LinkGroup, links: Sequence[tuple[str, Mapping[str, object]]], limit: int
+    ) -> int:
+        """Add claims rows to a group, keeping its `limit` best-ranked links (rank keys sort ascending):
+        rows that do not make it are not written, links they push out are deleted (when the
+        transaction's writes are flushed). Returns the number of rows added."""
+        current = self._groups.get(group.key, group)
+        merged = {claim_id: (key, other) for key, claim_id, other in current.links}
+        for key, row in links:
+            claim_id, other = str(row["claim_id"]), str(row["other_article_id"])
+            if claim_id not in merged or (key, other) < merged[claim_id]:
+                merged[claim_id] = (key, other)
+                self._new_claims[claim_id] = row
+        kept = sorted(merged.items(), key=lambda item: (item[1][0], item[0]))[:limit]
+        kept_ids = {claim_id for claim_id, _ in kept}
+        for claim_id in merged.keys() - kept_ids:
+            if self._new_claims.pop(claim_id, None) is None:
+                self._dropped_claims.add(claim_id)
+        self._groups[group.key] = replace(
+            current, links=tuple((key, claim_id, other) for claim_id, (key, other) in kept)
+        )
+        return sum(1 for _, row in links if str(row["claim_id"]) in kept_ids)
+
+    def flush(self) -> None:
+        """Write the transaction's link changes: a few statements, however many groups changed."""
+        if self._dropped_claims:
+            dropped = sorted(self._dropped_claims)
+            self.con.execute(f"DELETE FROM claims WHERE claim_id IN ({_marks(dropped)})", dropped)
+        _insert_rows(self.con, TABLES["claims"], [self._new_claims[c] for c in sorted(self._new_claims)])
+        if self._groups:
+            groups = sorted(self._groups.values(), key=lambda g: g.key)
+            keys = pa.table(
+                {
+                    "article_id": [g.article_id for g in groups],
+                    "claimant": [g.claimant for g in groups],
+                    "topic": [g.topic for g in groups],
+                }
+            )
+            self.con.register("changed_keys", keys)
+            try:
+                self.con.execute(
+                    "DELETE FROM link_groups WHERE (article_id, claimant, topic) IN "
+                    "(SELECT (article_id, claimant, topic) FROM changed_keys)"
+                )
+            finally:
+                self.con.unregister("changed_keys")
+            rows = [g.row() for g in groups]
+            incoming = pa.Table.from_pylist(rows, _LINK_SCHEMA)
+            self.con.register("changed_groups", incoming)
+            try:
+                self.con.execute(
+                    f"INSERT INTO link_groups SELECT {', '.join(_LINK_SCHEMA.names)} FROM changed_groups"
+                )
+            finally:
+                self.con.unregister("changed_groups")
+        self._reset()
+
+    def _reset(self) -> None:
+        self._groups: dict[tuple[str, str, str], LinkGroup] = {}
+        self._new_claims: dict[str, Mapping[str, object]] = {}
+        self._dropped_claims: set[str] = set()
+
+    def _dicts(self, sql: str, params: Sequence[object]) -> list[dict[str, object]]:
+        result = self.con.execute(sql, list(params))
+        names = [d[0] for d in result.description]
+        return [dict(zip(names, values, strict=True)) for values in result.fetchall()]
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    """What one article's links are counted and ranked by: say, one claimant's denials on one topic,
+    made between first_day and last_day, read from the rows `members`; and its ranked links
+    (rank key, claim id, other article), best first."""
+
+    article_id: str
+    claimant: str
+    topic: str
+    first_day: date
+    last_day: date
+    members: tuple[Mapping[str, object], ...]
+    links: tuple[tuple[str, str, str], ...] = ()
+    published: date | None = None  # the group's article
+    source: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.article_id, self.claimant, self.topic)
+
+    @classmethod
+    def of(cls, row: Mapping[str, object]) -> LinkGroup:
+        return cls(
+            str(row["article_id"]),
+            str(row["claimant"]),
+            str(row["topic"]),
+            row["first_day"],  # type: ignore[arg-type]
+            row["last_day"],  # type: ignore[arg-type]
+            tuple(_from_json(m) for m in json.loads(str(row["members"]))),
+            tuple(_parse_links(row["links"])),  # type: ignore[arg-type]
+            row["published"],  # type: ignore[arg-type]
+            str(row["source"] or ""),
+        )
+
+    def row(self) -> dict[str, object]:
+        return {
+            "article_id": self.article_id,
+            "claimant": self.claimant,
+            "topic": self.topic,
+            "first_day": self.first_day,
+            "last_day": self.last_day,
+            "members": json.dumps([_to_json(m) for m in self.members]),
+            "links": _format_links(self.links),
+            "n_links": len(self.links),
+            "worst": self.links[-1][0] if self.links else None,
+            "published": self.published,
+            "source": self.source,
+        }
+
+
+def _to_json(row: Mapping[str, object]) -> dict[str, object]:
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
+
+
+def _from_json(row: Mapping[str, object]) -> dict[str, object]:
+    return {k: date.fromisoformat(v) if k.startswith("date") and v else v for k, v in row.items()}  # type: ignore[arg-type]
+
+
+# Date precision as a rank: a day is nearer the truth than a week, a week than a month.
+_PRECISION_RANK = "CASE t.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2 ELSE 3 END"
+
+# One row per group of links: its members as JSON, its ranked links as 'rank key,claim id,other article'
+# joined by '|', how many, the worst rank key (the one a new link must beat once the group is full), and
+# its article's publication and source (to name it without reading the article).
+_LINK_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("claimant", pa.string()),
+        ("topic", pa.string()),
+        ("first_day", pa.date32()),
+        ("last_day", pa.date32()),
+        ("members", pa.string()),
+        ("links", pa.string()),
+        ("n_links", pa.int32()),
+        ("worst", pa.string()),
+        ("published", pa.date32()),
+        ("source", pa.string()),
+    ]
+)
+_LINK_TABLE = (
+    "CREATE TABLE IF NOT EXISTS link_groups (article_id VARCHAR, claimant VARCHAR, topic VARCHAR, "
+    "first_day DATE, last_day DATE, members VARCHAR, links VARCHAR, n_links INTEGER, worst VARCHAR, "
+    "published DATE, source VARCHAR, PRIMARY KEY (article_id, claimant, topic))"
+)
+
+
+def _create_link_table(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(_LINK_TABLE)
+
+
+def _parse_links(text: str | None) -> list[tuple[str, str, str]]:
+    return [tuple(entry.split(",")) for entry in text.split("|")] if text else []  # type: ignore[misc]
+
+
+def _format_links(entries: Sequence[tuple[str, str, str]]) -> str:
+    return "|".join(",".join(entry) for entry in entries)
+
+
+def _marks(values: Collection[object]) -> str:
+    return ", ".join("?" for _ in values)
 
 
 _ORDER = {
@@ -285,129 +623,60 @@ def _delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
         "DELETE FROM claims WHERE other_article_id = ?", [article_id]
     )  # others' claims it contradicted
     con.execute("DELETE FROM bodies WHERE article_id = ?", [article_id])
+    con.execute("DELETE FROM link_groups WHERE article_id = ?", [article_id])
+    _unlink_groups(con, article_id)
 
 
-# What the claims stage reads from each stored article: the columns, and a condition that keeps only
-# the rows that can take part in a claim (the stage applies its own rules to what is read).
-_CLAIM_INPUTS = {
-    "quotes": (
-        ("quote_id", "speaker", "text", "date_said", "char_start", "char_end"),
-        "speaker IS NOT NULL AND regexp_matches(text, ?) AND regexp_matches(text, ?)",
-        list(claims.DENIAL_HINTS),
-    ),
-    "casualties": (
-        (
-            "casualty_id", "kind", "count", "count_low", "side", "role", "claimed_by",
-            "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
-        ),
-        f"kind IN ({', '.join('?' for _ in claims.CONTRADICTING_KINDS)})",
-        list(claims.CONTRADICTING_KINDS),
-    ),
-    "events": (
-        (
-            "event_id", "cameo_code", "cameo_name", "negated", "claimed_by",
-            "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
-        ),
-        f"cameo_code IN ({', '.join('?' for _ in claims.SHOOTING_CODES)})",
-        list(claims.SHOOTING_CODES),
-    ),
-}  # fmt: skip
-
-
-def _link_claims(con: duckdb.DuckDBPyConnection, article_id: str) -> int:
-    """Store the claims between one stored article and every other; the number of rows added.
-
-    The new article's rows are read back from the store, as the others' are. Of the others, only what
-    can take part is read: their denials made when the new article's reports could contradict them, and
-    their reports dated where they could contradict the new article's denials.
-    """
-    everything = {table: ("TRUE", []) for table in _CLAIM_INPUTS}
-    new = _claim_reports(con, article_id, "=", everything)[article_id]
-    narrowed: dict[str, tuple[str, list[object]]] = {}
-    said = new.contradicted_said()
-    if said:
-        narrowed["quotes"] = (
-            "coalesce(date_said, (SELECT a.published FROM articles a WHERE a.article_id = quotes.article_id)) "
-            "BETWEEN ? AND ?",
-            list(said),
-        )
-    window = new.denial_window()
-    if window:
-        dated = (
-            f"date_precision IN ({', '.join('?' for _ in claims.KNOWN_PRECISIONS)}) "
-            "AND date_start <= ? AND date_end >= ?"
-        )
-        narrowed["casualties"] = narrowed["events"] = (
-            dated,
-            [*claims.KNOWN_PRECISIONS, window[1], window[0]],
-        )
-    others = _claim_reports(con, article_id, "<>", narrowed).values() if narrowed else []
-    linked = claims.claims_between(new, others)
-    _insert_rows(con, TABLES["claims"], linked)
-    return len(linked)
-
-
-def _claim_reports(
-    con: duckdb.DuckDBPyConnection, article_id: str, op: str, narrowed: Mapping[str, tuple[str, list[object]]]
-) -> dict[str, claims.Report]:
-    """Articles whose id is (op '=') or is not (op '<>') the given one, as the claims stage reads them:
-    the rows of each table in `narrowed` that can take part in a claim and meet its extra condition
-    (tables not named are left empty)."""
-    rows: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(lambda: defaultdict(list))
-    for table, (extra, extra_params) in narrowed.items():
-        columns, condition, params = _CLAIM_INPUTS[table]
-        result = con.execute(
-            f"SELECT article_id, {', '.join(columns)} FROM {table} "
-            f"WHERE article_id {op} ? AND {condition} AND ({extra}) ORDER BY article_id, char_start",
-            [article_id, *params, *extra_params],
-        )
-        for values in result.fetchall():
-            rows[values[0]][table].append(dict(zip(columns, values[1:], strict=True)))
-    articles = con.execute(
-        f"SELECT article_id, published, source FROM articles WHERE article_id {op} ? ORDER BY article_id",
-        [article_id],
+def _unlink_groups(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
+    """Drop an article from the other groups' ranked links (the places it leaves are not refilled)."""
+    groups = con.execute(
+        "SELECT article_id, claimant, topic, links FROM link_groups WHERE contains(links, ?)", [article_id]
     ).fetchall()
-    return {
-        aid: claims.Report(
-            aid,
-            published,
-            source or "",
-            rows[aid]["quotes"],
-            rows[aid]["casualties"],
-            rows[aid]["events"],
-            partial(_stored_body, con, aid),
+    for aid, claimant, topic, links in groups:
+        entries = [e for e in _parse_links(links) if e[2] != article_id]
+        con.execute(
+            "UPDATE link_groups SET links = ?, n_links = ?, worst = ? "
+            "WHERE article_id = ? AND claimant = ? AND topic = ?",
+            [_format_links(entries), len(entries), entries[-1][0] if entries else None, aid, claimant, topic],
         )
-        for aid, published, source in articles
-    }
 
 
-def _stored_body(con: duckdb.DuckDBPyConnection, article_id: str) -> str:
-    ((body,),) = con.execute("SELECT body FROM bodies WHERE article_id = ?", [article_id]).fetchall()
-    return body
-
-
-def _insert_article(
-    con: duckdb.DuckDBPyConnection, article: Article, rows: Rows, version: str
-) -> dict[str, int]:
-    article_row = dict(rows.get("articles", [{}])[0]) if rows.get("articles") else {}
-    article_row.update(
-        article_id=article.article_id,
-        title=article.title,
-        published=article.published,
-        source=article.source,
-        url=article.url,
-        path=article.path,
-        language=article.language,
-        ingested_at=datetime.now(UTC).replace(tzinfo=None),
-        extractor_version=version,
-    )
-    counts = {"articles": 1}
-    _insert_rows(con, TABLES["articles"], [article_row])
-    con.execute("INSERT INTO bodies VALUES (?, ?)", [article.article_id, article.body])
-    for name in EXTRACTED_TABLES:
-        table_rows = rows.get(name, [])
+def _insert_articles(
+    con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Article, Rows]], version: str
+) -> list[dict[str, int]]:
+    """Insert several articles' rows with one statement per table; each article's row counts."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    article_rows, counts = [], []
+    tables: dict[str, list[Mapping[str, object]]] = {name: [] for name in EXTRACTED_TABLES}
+    for article, rows in items:
+        article_row = dict(rows["articles"][0]) if rows.get("articles") else {}
+        article_row.update(
+            article_id=article.article_id,
+            title=article.title,
+            published=article.published,
+            source=article.source,
+            url=article.url,
+            path=article.path,
+            language=article.language,
+            ingested_at=now,
+            extractor_version=version,
+        )
+        article_rows.append(article_row)
+        counts.append({"articles": 1} | {name: len(rows.get(name, [])) for name in EXTRACTED_TABLES})
+        for name in EXTRACTED_TABLES:
+            tables[name].extend(rows.get(name, []))
+    _insert_rows(con, TABLES["articles"], article_rows)
+    if items:
+        bodies = pa.table(
+            {"article_id": [a.article_id for a, _ in items], "body": [a.body for a, _ in items]}
+        )
+        con.register("incoming_bodies", bodies)
+        try:
+            con.execute("INSERT INTO bodies SELECT article_id, body FROM incoming_bodies")
+        finally:
+            con.unregister("incoming_bodies")
+    for name, table_rows in tables.items():
         _insert_rows(con, TABLES[name], table_rows)
-        counts[name] = len(table_rows)
     return counts
 
 

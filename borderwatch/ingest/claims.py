@@ -1,0 +1,221 @@
+"""Claims across articles, linked at ingest: the new article's denials that stored articles contradict,
+and stored articles' denials that the new article contradicts, in the article's own transaction.
+
+The claims stage (`extract.claims.claims_between`) decides what contradicts what; this module chooses
+what it is shown. A claim — one claimant's denials on one topic in one article — keeps at most
+MAX_LINKS contradicting articles, ranked by:
+1. date closeness: how many days the contradicting report's last day (its publication, for words
+   said in an article's own voice) falls before the day the denial was made; 0 when it reaches it;
+2. date precision: a report dated to the day before one dated to the week, then to the month;
+3. article id, so that the ranking, and so the links kept, do not depend on the ingest order.
+The store reads only candidates through their keys (dates, kinds, codes, claimant) and keeps each
+claim's ranked links, so a new article costs the same however many the store holds. Removing an
+article removes its links; the places it leaves are filled when the claim's article is re-extracted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+
+from borderwatch.articles import Article
+from borderwatch.extract import claims
+from borderwatch.store.database import LinkGroup, Rows, Writer
+
+MAX_LINKS = 5
+_WINDOW = timedelta(days=claims.WINDOW_DAYS)
+_PRECISION = {"day": 0, "week": 1, "month": 2}
+_PAGE = 20  # articles read at a time when looking for words said in their own voice
+
+# What each topic's denial is contradicted by: the table, the rows' id column, and what they must hold.
+_REPORTS = {
+    "casualties": (
+        "casualties",
+        "casualty_id",
+        ("kind", "count", "count_low", "side", "role", "claimed_by"),
+        {"kind": claims.CONTRADICTING_KINDS},
+    ),
+    "shooting": (
+        "events",
+        "event_id",
+        ("cameo_code", "cameo_name", "negated", "claimed_by"),
+        {"cameo_code": claims.SHOOTING_CODES, "negated": (False,)},
+    ),
+}
+_DATED = ("date_start", "date_end", "date_precision", "char_start", "char_end", "evidence")
+_QUOTE_COLUMNS = ("quote_id", "speaker", "text", "date_said", "char_start", "char_end")
+
+
+def link_claims(writer: Writer, article: Article, rows: Rows, later: frozenset[str]) -> int:
+    """Link one just-written article with the stored ones; the number of claims rows written."""
+    new = claims.Report.of(article, rows)
+    exclude = {article.article_id, *later}
+    written = sum(_link_denials(writer, new, group, exclude) for group in _groups(new))
+    return written + _link_reports(writer, new, exclude)
+
+
+def _groups(report: claims.Report) -> list[LinkGroup]:
+    """The report's denials, one group per (claimant, topic), with the quotes they are in."""
+    found: dict[tuple[str, str], list] = defaultdict(list)
+    for denial in report.denials():
+        found[denial.claimant, denial.topic].append(denial)
+    groups = []
+    for (claimant, topic), denials in found.items():
+        quotes = {str(d.quote["quote_id"]): {c: d.quote.get(c) for c in _QUOTE_COLUMNS} for d in denials}
+        groups.append(
+            LinkGroup(
+                report.article_id,
+                claimant,
+                topic,
+                min(d.said for d in denials),
+                max(d.said for d in denials),
+                tuple(quotes[q] for q in sorted(quotes)),
+                published=report.published,
+                source=report.source,
+            )
+        )
+    return groups
+
+
+def _link_denials(writer: Writer, new: claims.Report, group: LinkGroup, exclude: set[str]) -> int:
+    """The stored reports that contradict one of the new article's groups of denials, best first."""
+    window = (group.first_day - _WINDOW, group.last_day)
+    found: list[tuple[str, dict[str, object]]] = []
+    if group.topic in _REPORTS:
+        others = _reports_for(writer, new, group, window, exclude)
+        found = _ranked(new, others, group)
+    elif group.topic == "escalation":
+        offset = 0
+        while len(found) < MAX_LINKS:
+            page = writer.published_nearest(window, exclude, _PAGE, offset)
+            others = [
+                claims.Report(r["article_id"], r["published"], r["source"] or "", [], [], [], r["body"])
+                for r in page
+            ]
+            found += _ranked(new, others, group)
+            if len(page) < _PAGE:
+                break
+            offset += _PAGE
+    return writer.add_links(group, found[:MAX_LINKS], MAX_LINKS)
+
+
+def _reports_for(
+    writer: Writer, new: claims.Report, group: LinkGroup, window: tuple[date, date], exclude: set[str]
+) -> list[claims.Report]:
+    """The stored articles nearest the group's denials whose rows could contradict them (one row each)."""
+    table, key, columns, values = _REPORTS[group.topic]
+    roles = {d.role for d in _denials_of(new, group)}
+    wanted = dict(values, date_precision=claims.KNOWN_PRECISIONS)
+    if None not in roles and len(roles) == 1:  # 'no civilian casualties': only civilians' count
+        wanted["role"] = tuple(roles)
+    rows = writer.nearest_dated(
+        table,
+        (key, *columns, *_DATED),
+        window,
+        group.last_day,
+        wanted,
+        {"claimed_by": group.claimant},
+        exclude,
+        2 * MAX_LINKS,  # a few more than are kept: a denial of the group may be dated apart
+    )
+    return [
+        claims.Report(
+            str(r["article_id"]),
+            r["published"],  # type: ignore[arg-type]
+            str(r["source"] or ""),
+            [],
+            [r] if table == "casualties" else [],
+            [r] if table == "events" else [],
+            "",
+        )
+        for r in rows
+    ]
+
+
+def _denials_of(report: claims.Report, group: LinkGroup) -> list:
+    """The group's denials, as the claims stage reads them from its article."""
+    return [d for d in report.denials() if (d.claimant, d.topic) == (group.claimant, group.topic)]
+
+
+def _ranked(
+    denier: claims.Report, reporters: Iterable[claims.Report], group: LinkGroup
+) -> list[tuple[str, dict[str, object]]]:
+    """Claims rows of the group's denials that the reporters contradict, with their rank keys, best first."""
+    by_start = {d.start: d for d in _denials_of(denier, group)}
+    found = []
+    for reporter in reporters:
+        for row in claims.claims_between(denier, [reporter]):
+            denial = by_start.get(int(row["char_start"]))  # type: ignore[arg-type]
+            if row["article_id"] == denier.article_id and denial is not None:
+                found.append((_rank_key(denial.said, reporter, row), row))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def _rank_key(said: date, reporter: claims.Report, row: Mapping[str, object]) -> str:
+    """Sorts as the module's docstring ranks: date closeness, date precision, article id."""
+    contradicting = _row_by_id(reporter, row["contradicted_by_id"])
+    if contradicting is None:  # words said in the reporter's own voice: dated by its publication
+        last_day, precision = reporter.published, "day"
+    else:
+        last_day, precision = contradicting["date_end"], str(contradicting["date_precision"])
+    days = max(0, (said - last_day).days)  # type: ignore[operator]
+    return f"{min(days, 9999):04d}{_PRECISION.get(precision, 3)}{reporter.article_id}"
+
+
+def _row_by_id(report: claims.Report, row_id: object) -> Mapping[str, object] | None:
+    if row_id is None:
+        return None
+    for row in (*report.casualties, *report.events):
+        if row_id in (row.get("casualty_id"), row.get("event_id")):
+            return row
+    return None
+
+
+def _link_reports(writer: Writer, new: claims.Report, exclude: set[str]) -> int:
+    """Stored denials the new article contradicts, where it ranks among their best MAX_LINKS."""
+    wanted = [
+        (topic, window, f"0000{precision}{new.article_id}")  # the best rank the new article can have
+        for topic, window, precision in _reported(new)
+    ]
+    written = 0
+    for group in writer.open_groups(wanted, exclude, MAX_LINKS):
+        denier = claims.Report(
+            group.article_id,
+            group.published,
+            group.source,
+            list(group.members),
+            [],
+            [],
+            "",  # type: ignore[arg-type]
+        )
+        written += writer.add_links(group, _ranked(denier, [new], group)[:1], MAX_LINKS)
+    return written
+
+
+def _reported(new: claims.Report) -> list[tuple[str, tuple[date, date], int]]:
+    """Per topic the new article could contradict: the days a denial must have been made in, and the
+    best date precision of its reports."""
+    topics = []
+    for topic, (_table, _key, _columns, values) in _REPORTS.items():
+        rows = [r for r in _rows_of(new, topic) if _holds(r, values) and _well_dated(r)]
+        if rows:
+            window = (min(r["date_start"] for r in rows), max(r["date_end"] for r in rows) + _WINDOW)
+            topics.append((topic, window, min(_PRECISION[str(r["date_precision"])] for r in rows)))
+    topics.append(("escalation", (new.published, new.published + _WINDOW), 0))
+    return topics  # type: ignore[return-value]
+
+
+def _rows_of(report: claims.Report, topic: str) -> Sequence[Mapping[str, object]]:
+    return report.casualties if topic == "casualties" else report.events
+
+
+def _holds(row: Mapping[str, object], values: Mapping[str, Sequence[object]]) -> bool:
+    return all(row.get(column) in allowed for column, allowed in values.items())
+
+
+def _well_dated(row: Mapping[str, object]) -> bool:
+    return row.get("date_precision") in _PRECISION and None not in (
+        row.get("date_start"),
+        row.get("date_end"),
+    )
