@@ -8,7 +8,7 @@ ARTICLES := $(wildcard data/articles/*.md data/articles/*.txt)
 LEXICON := $(wildcard data/lexicon/*.csv) data/geo/places.csv
 SOURCES := $(wildcard borderwatch/extract/*.py)
 
-.PHONY: run test lint format store bench bench-ingest geo clean
+.PHONY: run test lint format store bench bench-ingest bench-queries geo clean
 
 run: $(VENV)/.installed store
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
@@ -39,6 +39,9 @@ bench: $(VENV)/.dev-installed
 
 bench-ingest: $(VENV)/.dev-installed
 	PYTHONPATH=. $(BIN)/python bench/ingest.py
+
+bench-queries: $(VENV)/.dev-installed
+	PYTHONPATH=. $(BIN)/python bench/queries.py --db /tmp/borderwatch-bench-10000.duckdb --articles 10000
 
 geo: $(VENV)/.dev-installed
 	$(BIN)/python scripts/build_geo.py

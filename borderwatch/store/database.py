@@ -604,15 +604,15 @@ def _marks(values: Collection[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
-_ORDER = {
+_ORDER = {  # the key last, so that equal stores give equal frames
     "articles": "published, article_id",
-    "events": "date_end NULLS LAST, article_id, char_start",
-    "casualties": "article_id, char_start",
-    "troop_figures": "article_id, char_start",
-    "quotes": "article_id, char_start",
-    "claims": "article_id, char_start",
-    "actors": "name, article_id",
-    "places": "name, article_id",
+    "events": "date_end NULLS LAST, article_id, char_start, event_id",
+    "casualties": "article_id, char_start, casualty_id",
+    "troop_figures": "article_id, char_start, figure_id",
+    "quotes": "article_id, char_start, quote_id",
+    "claims": "article_id, char_start, claim_id",
+    "actors": "name, article_id, actor_id",
+    "places": "name, article_id, place_id",
 }
 
 
