@@ -23,7 +23,7 @@ from borderwatch.extract.lexicon import Lexicon, default_lexicon
 from borderwatch.ingest.claims import link_claims
 from borderwatch.store.database import IngestResult, Rows, Store, Writer
 
-BATCH_ARTICLES = 16  # articles per write transaction
+BATCH_ARTICLES = 32  # articles per write transaction
 BATCH_SECONDS = 0.5  # ... or fewer, so that the write lock is let go at least this often
 POOL_FROM = 6  # fewer files than this are extracted in this process (a pool takes a second to start)
 CHUNK = 8  # files per task sent to a worker

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from borderwatch.articles import Article
 from borderwatch.extract import claims
-from borderwatch.store.database import LinkGroup, Rows, Writer
+from borderwatch.store.database import LinkGroup, LinkOffer, Rows, Writer
 
 MAX_LINKS = 5
 _WINDOW = timedelta(days=claims.WINDOW_DAYS)
@@ -174,12 +174,8 @@ def _row_by_id(report: claims.Report, row_id: object) -> Mapping[str, object] | 
 
 def _link_reports(writer: Writer, new: claims.Report, exclude: set[str]) -> int:
     """Stored denials the new article contradicts, where it ranks among their best MAX_LINKS."""
-    wanted = [
-        (topic, window, f"0000{precision}{new.article_id}")  # the best rank the new article can have
-        for topic, window, precision in _reported(new)
-    ]
     written = 0
-    for group in writer.open_groups(wanted, exclude, MAX_LINKS):
+    for group in writer.open_groups(_offers(new), exclude, MAX_LINKS):
         denier = claims.Report(
             group.article_id,
             group.published,
@@ -193,17 +189,28 @@ def _link_reports(writer: Writer, new: claims.Report, exclude: set[str]) -> int:
     return written
 
 
-def _reported(new: claims.Report) -> list[tuple[str, tuple[date, date], int]]:
-    """Per topic the new article could contradict: the days a denial must have been made in, and the
-    best date precision of its reports."""
-    topics = []
+def _offers(new: claims.Report) -> list[LinkOffer]:
+    """Per topic the new article could contradict: the days a denial must have been made in, the dates
+    of its reports, and their best date precision (the rank the new article can have, but for days)."""
+    offers = []
     for topic, (_table, _key, _columns, values) in _REPORTS.items():
         rows = [r for r in _rows_of(new, topic) if _holds(r, values) and _well_dated(r)]
         if rows:
-            window = (min(r["date_start"] for r in rows), max(r["date_end"] for r in rows) + _WINDOW)
-            topics.append((topic, window, min(_PRECISION[str(r["date_precision"])] for r in rows)))
-    topics.append(("escalation", (new.published, new.published + _WINDOW), 0))
-    return topics  # type: ignore[return-value]
+            spans = tuple(sorted({(r["date_start"], r["date_end"]) for r in rows}))
+            window = (min(s for s, _ in spans), max(e for _, e in spans) + _WINDOW)
+            precision = min(_PRECISION[str(r["date_precision"])] for r in rows)
+            offers.append(LinkOffer(topic, window, spans, _WINDOW.days, f"{precision}{new.article_id}"))  # type: ignore[arg-type]
+    published = ((new.published, new.published),)
+    offers.append(
+        LinkOffer(
+            "escalation",
+            (new.published, new.published + _WINDOW),
+            published,
+            _WINDOW.days,
+            f"0{new.article_id}",
+        )
+    )
+    return offers
 
 
 def _rows_of(report: claims.Report, topic: str) -> Sequence[Mapping[str, object]]:

@@ -367,14 +367,16 @@ class Writer:
             where.append(f"t.article_id NOT IN ({_marks(exclude)})")
             params += list(exclude)
         select = ", ".join(f"t.{c}" for c in columns)
+        # The article's publication and source are joined to the few rows kept, not to every candidate.
         sql = (
-            f"SELECT {select}, t.article_id AS article_id, a.published, a.source FROM {table} t "
-            f"JOIN articles a USING (article_id) WHERE {' AND '.join(where)} "
-            "QUALIFY row_number() OVER (PARTITION BY t.article_id ORDER BY least(t.date_end, ?) DESC, "
-            f"{_PRECISION_RANK}, t.char_start) = 1 "
-            f"ORDER BY least(t.date_end, ?) DESC, {_PRECISION_RANK}, t.article_id LIMIT ?"
+            f"SELECT n.*, a.published, a.source FROM (SELECT {select}, t.article_id AS article_id, "
+            f"least(t.date_end, ?) AS reach, {_PRECISION_RANK} AS precision_rank FROM {table} t "
+            f"WHERE {' AND '.join(where)} "
+            "QUALIFY row_number() OVER (PARTITION BY t.article_id ORDER BY reach DESC, precision_rank, "
+            "t.char_start) = 1 ORDER BY reach DESC, precision_rank, t.article_id LIMIT ?) n "
+            "JOIN articles a USING (article_id) ORDER BY n.reach DESC, n.precision_rank, n.article_id"
         )
-        return self._dicts(sql, [*params, near, near, limit])
+        return self._dicts(sql, [near, *params, limit])
 
     def published_nearest(
         self, window: tuple[date, date], exclude: Collection[str], limit: int, offset: int = 0
@@ -403,17 +405,20 @@ class Writer:
 
     # -- ranked links --------------------------------------------------------------------------
     def open_groups(
-        self, wanted: Sequence[tuple[str, tuple[date, date], str]], exclude: Collection[str], limit: int
+        self, wanted: Sequence[LinkOffer], exclude: Collection[str], limit: int
     ) -> list[LinkGroup]:
-        """Link groups of other articles, for each (topic, window, rank key) asked: on that topic, dates
-        overlapping the window, and able to take a link of that rank — fewer than `limit` links, or a
-        worst link ranked after it. Groups changed in this transaction are read as they now are."""
+        """Link groups of other articles that could take one of the offered links: on its topic, dates
+        overlapping its window, and with fewer than `limit` links or a worst link ranked after the best
+        rank the offer could have there. Groups changed in this transaction are read as they now are."""
         if not wanted:
             return []
         bits, params = [], []
-        for topic, window, beaten_by in wanted:
-            bits.append("(topic = ? AND first_day <= ? AND last_day >= ? AND (n_links < ? OR worst > ?))")
-            params += [topic, window[1], window[0], limit, beaten_by]
+        for offer in wanted:
+            best, best_params = offer.best_rank_sql()
+            bits.append(
+                f"(topic = ? AND first_day <= ? AND last_day >= ? AND (n_links < ? OR worst > {best}))"
+            )
+            params += [offer.topic, offer.window[1], offer.window[0], limit, *best_params]
         where = " OR ".join(bits)
         if exclude:
             where = f"({where}) AND article_id NOT IN ({_marks(exclude)})"
@@ -425,11 +430,11 @@ class Writer:
         found = {g.key: g for g in map(LinkGroup.of, self._dicts(sql, params)) if g.key not in self._groups}
         for key, group in self._groups.items():
             if group.article_id not in exclude and any(
-                group.topic == topic
-                and group.first_day <= window[1]
-                and group.last_day >= window[0]
-                and (len(group.links) < limit or group.links[-1][0] > beaten_by)
-                for topic, window, beaten_by in wanted
+                offer.topic == group.topic
+                and group.first_day <= offer.window[1]
+                and group.last_day >= offer.window[0]
+                and (len(group.links) < limit or group.links[-1][0] > offer.best_rank(group))
+                for offer in wanted
             ):
                 found[key] = group
         return sorted(found.values(), key=lambda g: g.key)
@@ -500,6 +505,48 @@ class Writer:
         result = self.con.execute(sql, list(params))
         names = [d[0] for d in result.description]
         return [dict(zip(names, values, strict=True)) for values in result.fetchall()]
+
+
+@dataclass(frozen=True)
+class LinkOffer:
+    """Links one article could add to other articles' groups on a topic: from rows dated `spans`, to
+    groups made within `window`. A rank key is the days from a span's end to the group's first day (4
+    digits; a span counts when it starts by that day and ends at most `reach_days` before it), then
+    `tail` (what else ranks the link, the same for every group)."""
+
+    topic: str
+    window: tuple[date, date]
+    spans: tuple[tuple[date, date], ...]
+    reach_days: int
+    tail: str
+
+    def best_rank(self, group: LinkGroup) -> str:
+        """The best rank key the offer could have in the group (exact when its denials share a day)."""
+        days = 0
+        if group.first_day == group.last_day:
+            day = group.first_day
+            days = min(
+                (
+                    max(0, (day - end).days)
+                    for start, end in self.spans
+                    if start <= day and (day - end).days <= self.reach_days
+                ),
+                default=9999,
+            )
+        return f"{days:04d}{self.tail}"
+
+    def best_rank_sql(self) -> tuple[str, list[object]]:
+        """best_rank as SQL over link_groups' columns, and its parameters."""
+        terms, params = [], []
+        for start, end in self.spans:
+            terms.append(
+                "CASE WHEN date_diff('day', CAST(? AS DATE), first_day) >= 0 "
+                "AND date_diff('day', CAST(? AS DATE), first_day) <= ? "
+                "THEN greatest(0, date_diff('day', CAST(? AS DATE), first_day)) ELSE 9999 END"
+            )
+            params += [start, end, self.reach_days, end]
+        days = f"CASE WHEN first_day = last_day THEN least(9999, {', '.join(terms)}) ELSE 0 END"
+        return f"(lpad(CAST({days} AS VARCHAR), 4, '0') || ?)", [*params, self.tail]
 
 
 @dataclass(frozen=True)
