@@ -93,14 +93,16 @@ def ingest_paths(
 
 
 def reextract_all(store: Store, lexicon: Lexicon, progress: Progress | None = None) -> int:
-    """Re-extract every stored article from its stored body (after lexicon edits); returns how many."""
+    """Re-extract every stored article from its stored body (after lexicon edits), each in its own
+    transaction; the store is held only to write a batch, never while extracting. Returns how many."""
     articles = store.stored_articles()
-    with store.writer() as writer:
-        for done, article in enumerate(articles, 1):
-            writer.ingest(
-                article, extract_article(article, lexicon), EXTRACTOR_VERSION, force=True, link=link_claims
-            )
-            if progress:
+    for first in range(0, len(articles), BATCH_ARTICLES):
+        batch = [(a, extract_article(a, lexicon)) for a in articles[first : first + BATCH_ARTICLES]]
+        with store.writer() as writer:
+            for article, rows in batch:
+                writer.ingest(article, rows, EXTRACTOR_VERSION, force=True, link=link_claims)
+        if progress:
+            for done, (article, _) in enumerate(batch, first + 1):
                 progress(done, len(articles), article.path)
     return len(articles)
 
