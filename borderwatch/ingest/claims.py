@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from borderwatch.articles import Article
 from borderwatch.extract import claims
-from borderwatch.store.database import LinkGroup, LinkOffer, Rows, Writer
+from borderwatch.store.database import LinkGroup, LinkOffer, OfferedRow, Rows, Writer
 
 MAX_LINKS = 5
 _WINDOW = timedelta(days=claims.WINDOW_DAYS)
@@ -73,6 +73,7 @@ def _groups(report: claims.Report) -> list[LinkGroup]:
                 tuple(quotes[q] for q in sorted(quotes)),
                 published=report.published,
                 source=report.source,
+                role=_one_role(denials),
             )
         )
     return groups
@@ -105,10 +106,9 @@ def _reports_for(
 ) -> list[claims.Report]:
     """The stored articles nearest the group's denials whose rows could contradict them (one row each)."""
     table, key, columns, values = _REPORTS[group.topic]
-    roles = {d.role for d in _denials_of(new, group)}
     wanted = dict(values, date_precision=claims.KNOWN_PRECISIONS)
-    if None not in roles and len(roles) == 1:  # 'no civilian casualties': only civilians' count
-        wanted["role"] = tuple(roles)
+    if group.role:  # 'no civilian casualties': only civilians' count
+        wanted["role"] = (group.role,)
     rows = writer.nearest_dated(
         table,
         (key, *columns, *_DATED),
@@ -131,6 +131,12 @@ def _reports_for(
         )
         for r in rows
     ]
+
+
+def _one_role(denials: Sequence) -> str | None:
+    """The role every denial names ('no civilian casualties'), or None when one names none or they differ."""
+    roles = {d.role for d in denials}
+    return roles.pop() if len(roles) == 1 else None
 
 
 def _denials_of(report: claims.Report, group: LinkGroup) -> list:
@@ -185,31 +191,64 @@ def _link_reports(writer: Writer, new: claims.Report, exclude: set[str]) -> int:
             [],
             "",  # type: ignore[arg-type]
         )
-        written += writer.add_links(group, _ranked(denier, [new], group)[:1], MAX_LINKS)
+        written += writer.add_links(
+            group, _ranked(denier, [_nearest_first(new, group)], group)[:1], MAX_LINKS
+        )
     return written
 
 
+def _nearest_first(report: claims.Report, group: LinkGroup) -> claims.Report:
+    """The report with its rows nearest the group's denials first, as the store ranks candidates
+    (`Writer.nearest_dated`): the claims stage takes the first row that contradicts, so the link is the
+    same whichever of the two articles came first."""
+
+    def nearness(row: Mapping[str, object]) -> tuple:
+        end = row.get("date_end")
+        reach = min(end, group.last_day) if isinstance(end, date) else date.min
+        return (-reach.toordinal(), _PRECISION.get(str(row.get("date_precision")), 3), row.get("char_start"))
+
+    return claims.Report(
+        report.article_id,
+        report.published,
+        report.source,
+        report.quotes,
+        sorted(report.casualties, key=nearness),
+        sorted(report.events, key=nearness),
+        report.body,
+    )
+
+
 def _offers(new: claims.Report) -> list[LinkOffer]:
-    """Per topic the new article could contradict: the days a denial must have been made in, the dates
-    of its reports, and their best date precision (the rank the new article can have, but for days)."""
+    """Per topic the new article could contradict: the days a denial must have been made in, and the
+    rows it could do it with (their dates, precision, claimant and role)."""
     offers = []
     for topic, (_table, _key, _columns, values) in _REPORTS.items():
         rows = [r for r in _rows_of(new, topic) if _holds(r, values) and _well_dated(r)]
         if rows:
-            spans = tuple(sorted({(r["date_start"], r["date_end"]) for r in rows}))
-            window = (min(s for s, _ in spans), max(e for _, e in spans) + _WINDOW)
-            precision = min(_PRECISION[str(r["date_precision"])] for r in rows)
-            offers.append(LinkOffer(topic, window, spans, _WINDOW.days, f"{precision}{new.article_id}"))  # type: ignore[arg-type]
-    published = ((new.published, new.published),)
-    offers.append(
-        LinkOffer(
-            "escalation",
-            (new.published, new.published + _WINDOW),
-            published,
-            _WINDOW.days,
-            f"0{new.article_id}",
-        )
-    )
+            offered = tuple(
+                sorted(
+                    {
+                        OfferedRow(
+                            r["date_start"],  # type: ignore[arg-type]
+                            r["date_end"],  # type: ignore[arg-type]
+                            _PRECISION[str(r["date_precision"])],
+                            r.get("claimed_by"),  # type: ignore[arg-type]
+                            r.get("role") if topic == "casualties" else None,  # type: ignore[arg-type]
+                        )
+                        for r in rows
+                    },
+                    key=lambda o: (o.start, o.end, o.precision, o.claimed_by or "", o.role or ""),
+                )
+            )
+            window = (min(o.start for o in offered), max(o.end for o in offered) + _WINDOW)
+            offers.append(
+                LinkOffer(
+                    topic, window, offered, _WINDOW.days, new.article_id, check_role=topic == "casualties"
+                )
+            )
+    own_voice = (OfferedRow(new.published, new.published, 0, None),)
+    window = (new.published, new.published + _WINDOW)
+    offers.append(LinkOffer("escalation", window, own_voice, _WINDOW.days, new.article_id))
     return offers
 
 

@@ -424,7 +424,7 @@ class Writer:
             where = f"({where}) AND article_id NOT IN ({_marks(exclude)})"
             params += list(exclude)
         sql = (
-            "SELECT article_id, claimant, topic, first_day, last_day, members, links, published, source "
+            "SELECT article_id, claimant, topic, first_day, last_day, members, links, published, source, role "
             f"FROM link_groups WHERE {where}"
         )
         found = {g.key: g for g in map(LinkGroup.of, self._dicts(sql, params)) if g.key not in self._groups}
@@ -508,45 +508,63 @@ class Writer:
 
 
 @dataclass(frozen=True)
+class OfferedRow:
+    """A row one article could link to another's group: its dates, a rank digit for its date
+    precision, who claims it and, when it matters, whose casualties it counts (`role`)."""
+
+    start: date
+    end: date
+    precision: int
+    claimed_by: str | None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
 class LinkOffer:
-    """Links one article could add to other articles' groups on a topic: from rows dated `spans`, to
-    groups made within `window`. A rank key is the days from a span's end to the group's first day (4
-    digits; a span counts when it starts by that day and ends at most `reach_days` before it), then
-    `tail` (what else ranks the link, the same for every group)."""
+    """Links one article could add to other articles' groups on a topic, from `rows`, to groups made
+    within `window`. A row can link to a group when it starts by the group's first day, ends at most
+    `reach_days` before it, is claimed by someone other than the group's claimant and, when
+    `check_role` and the group names a role, counts that role. Its rank key there: the days from its
+    end to that day (4 digits), its precision digit, then `tail`."""
 
     topic: str
     window: tuple[date, date]
-    spans: tuple[tuple[date, date], ...]
+    rows: tuple[OfferedRow, ...]
     reach_days: int
     tail: str
+    check_role: bool = False
 
     def best_rank(self, group: LinkGroup) -> str:
         """The best rank key the offer could have in the group (exact when its denials share a day)."""
-        days = 0
-        if group.first_day == group.last_day:
-            day = group.first_day
-            days = min(
-                (
-                    max(0, (day - end).days)
-                    for start, end in self.spans
-                    if start <= day and (day - end).days <= self.reach_days
-                ),
-                default=9999,
-            )
-        return f"{days:04d}{self.tail}"
+        if group.first_day != group.last_day:
+            return "00000" + self.tail
+        day = group.first_day
+        keys = [
+            f"{max(0, (day - r.end).days):04d}{r.precision}"
+            for r in self.rows
+            if r.start <= day
+            and (day - r.end).days <= self.reach_days
+            and r.claimed_by != group.claimant
+            and not (self.check_role and group.role and r.role != group.role)
+        ]
+        return min(keys, default="99999") + self.tail
 
     def best_rank_sql(self) -> tuple[str, list[object]]:
         """best_rank as SQL over link_groups' columns, and its parameters."""
         terms, params = [], []
-        for start, end in self.spans:
+        for r in self.rows:
+            role = " AND (role IS NULL OR role = ?)" if self.check_role else ""
             terms.append(
                 "CASE WHEN date_diff('day', CAST(? AS DATE), first_day) >= 0 "
                 "AND date_diff('day', CAST(? AS DATE), first_day) <= ? "
-                "THEN greatest(0, date_diff('day', CAST(? AS DATE), first_day)) ELSE 9999 END"
+                f"AND claimant IS DISTINCT FROM ?{role} "
+                "THEN lpad(CAST(greatest(0, date_diff('day', CAST(? AS DATE), first_day)) AS VARCHAR), 4, '0') "
+                "|| ? ELSE '99999' END"
             )
-            params += [start, end, self.reach_days, end]
-        days = f"CASE WHEN first_day = last_day THEN least(9999, {', '.join(terms)}) ELSE 0 END"
-        return f"(lpad(CAST({days} AS VARCHAR), 4, '0') || ?)", [*params, self.tail]
+            params += [r.start, r.end, self.reach_days, r.claimed_by, *([r.role] if self.check_role else [])]
+            params += [r.end, str(r.precision)]
+        best = f"CASE WHEN first_day = last_day THEN least('99999', {', '.join(terms)}) ELSE '00000' END"
+        return f"({best} || ?)", [*params, self.tail]
 
 
 @dataclass(frozen=True)
@@ -564,6 +582,7 @@ class LinkGroup:
     links: tuple[tuple[str, str, str], ...] = ()
     published: date | None = None  # the group's article
     source: str = ""
+    role: str | None = None  # whose casualties every denial of the group is about, when they say
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -581,6 +600,7 @@ class LinkGroup:
             tuple(_parse_links(row["links"])),  # type: ignore[arg-type]
             row["published"],  # type: ignore[arg-type]
             str(row["source"] or ""),
+            row["role"],  # type: ignore[arg-type]
         )
 
     def row(self) -> dict[str, object]:
@@ -596,6 +616,7 @@ class LinkGroup:
             "worst": self.links[-1][0] if self.links else None,
             "published": self.published,
             "source": self.source,
+            "role": self.role,
         }
 
 
@@ -626,12 +647,13 @@ _LINK_SCHEMA = pa.schema(
         ("worst", pa.string()),
         ("published", pa.date32()),
         ("source", pa.string()),
+        ("role", pa.string()),
     ]
 )
 _LINK_TABLE = (
     "CREATE TABLE IF NOT EXISTS link_groups (article_id VARCHAR, claimant VARCHAR, topic VARCHAR, "
     "first_day DATE, last_day DATE, members VARCHAR, links VARCHAR, n_links INTEGER, worst VARCHAR, "
-    "published DATE, source VARCHAR, PRIMARY KEY (article_id, claimant, topic))"
+    "published DATE, source VARCHAR, role VARCHAR, PRIMARY KEY (article_id, claimant, topic))"
 )
 
 
