@@ -50,11 +50,19 @@ class _Read:
 
 
 def store_article(store: Store | Writer, article: Article, lexicon: Lexicon, force: bool = False) -> Outcome:
-    """Extract and store one article (one transaction); already stored by this extractor version: unchanged."""
-    result = store.ingest(
-        article, lambda: extract_article(article, lexicon), EXTRACTOR_VERSION, force=force, link=link_claims
+    """Extract and store one article (one transaction); already stored by this extractor version: unchanged.
+
+    The article is extracted before the store is opened for writing, and not at all when unchanged."""
+    if (
+        not force
+        and isinstance(store, Store)
+        and store.stored_version(article.article_id) == EXTRACTOR_VERSION
+    ):
+        return Outcome(article.path, "unchanged", article.article_id, "already in the store")
+    rows = extract_article(article, lexicon)
+    return _outcome(
+        article.path, store.ingest(article, rows, EXTRACTOR_VERSION, force=force, link=link_claims)
     )
-    return _outcome(article.path, result)
 
 
 def store_extracted(
