@@ -408,32 +408,45 @@ class Writer:
         self, wanted: Sequence[LinkOffer], exclude: Collection[str], limit: int
     ) -> list[LinkGroup]:
         """Link groups of other articles that could take one of the offered links: on its topic, dates
-        overlapping its window, and with fewer than `limit` links or a worst link ranked after the best
-        rank the offer could have there. Groups changed in this transaction are read as they now are."""
+        overlapping its window, and (for a group whose denials share a day) a row of the offer that
+        can link to it with a rank key before its worst link's, or any when it has fewer than `limit`.
+        Groups changed in this transaction are read as they now are."""
         if not wanted:
             return []
         bits, params = [], []
         for offer in wanted:
-            best, best_params = offer.best_rank_sql()
-            bits.append(
-                f"(topic = ? AND first_day <= ? AND last_day >= ? AND (n_links < ? OR worst > {best}))"
-            )
-            params += [offer.topic, offer.window[1], offer.window[0], limit, *best_params]
+            bits.append("(g.topic = ? AND g.first_day <= ? AND g.last_day >= ?)")
+            params += [offer.topic, offer.window[1], offer.window[0]]
         where = " OR ".join(bits)
         if exclude:
-            where = f"({where}) AND article_id NOT IN ({_marks(exclude)})"
+            where = f"({where}) AND g.article_id NOT IN ({_marks(exclude)})"
             params += list(exclude)
-        sql = (
-            "SELECT article_id, claimant, topic, first_day, last_day, members, links, published, source, role "
-            f"FROM link_groups WHERE {where}"
-        )
-        found = {g.key: g for g in map(LinkGroup.of, self._dicts(sql, params)) if g.key not in self._groups}
+        # The offered rows are a table joined to the groups: one plan however many rows are offered.
+        self.con.register("offered_rows", pa.Table.from_pylist(_offered_rows(wanted), _OFFERED_SCHEMA))
+        try:
+            columns = "g.article_id, g.claimant, g.topic, g.first_day, g.last_day, g.members, g.links, g.published, g.source, g.role"
+            sql = (
+                f"SELECT DISTINCT {columns} FROM link_groups g JOIN offered_rows o ON o.topic = g.topic "
+                f"WHERE ({where}) AND (g.first_day <> g.last_day OR (o.start_day <= g.first_day "
+                "AND date_diff('day', o.end_day, g.first_day) <= o.reach_days "
+                "AND g.claimant IS DISTINCT FROM o.claimed_by "
+                "AND (NOT o.check_role OR g.role IS NULL OR g.role = o.role) "
+                "AND (g.n_links < ? OR g.worst > lpad(CAST(greatest(0, date_diff('day', o.end_day, g.first_day)) "
+                "AS VARCHAR), 4, '0') || o.rank_tail)))"
+            )
+            found = {
+                g.key: g
+                for g in map(LinkGroup.of, self._dicts(sql, [*params, limit]))
+                if g.key not in self._groups
+            }
+        finally:
+            self.con.unregister("offered_rows")
         for key, group in self._groups.items():
             if group.article_id not in exclude and any(
                 offer.topic == group.topic
                 and group.first_day <= offer.window[1]
                 and group.last_day >= offer.window[0]
-                and (len(group.links) < limit or group.links[-1][0] > offer.best_rank(group))
+                and offer.can_take(group, limit)
                 for offer in wanted
             ):
                 found[key] = group
@@ -549,22 +562,43 @@ class LinkOffer:
         ]
         return min(keys, default="99999") + self.tail
 
-    def best_rank_sql(self) -> tuple[str, list[object]]:
-        """best_rank as SQL over link_groups' columns, and its parameters."""
-        terms, params = [], []
-        for r in self.rows:
-            role = " AND (role IS NULL OR role = ?)" if self.check_role else ""
-            terms.append(
-                "CASE WHEN date_diff('day', CAST(? AS DATE), first_day) >= 0 "
-                "AND date_diff('day', CAST(? AS DATE), first_day) <= ? "
-                f"AND claimant IS DISTINCT FROM ?{role} "
-                "THEN lpad(CAST(greatest(0, date_diff('day', CAST(? AS DATE), first_day)) AS VARCHAR), 4, '0') "
-                "|| ? ELSE '99999' END"
-            )
-            params += [r.start, r.end, self.reach_days, r.claimed_by, *([r.role] if self.check_role else [])]
-            params += [r.end, str(r.precision)]
-        best = f"CASE WHEN first_day = last_day THEN least('99999', {', '.join(terms)}) ELSE '00000' END"
-        return f"({best} || ?)", [*params, self.tail]
+    def can_take(self, group: LinkGroup, limit: int) -> bool:
+        """Whether one of the rows could be among the group's `limit` best links (open_groups' rule)."""
+        if group.first_day != group.last_day:
+            return True
+        best = self.best_rank(group)
+        return not best.startswith("99999") and (len(group.links) < limit or group.links[-1][0] > best)
+
+
+_OFFERED_SCHEMA = pa.schema(
+    [
+        ("topic", pa.string()),
+        ("start_day", pa.date32()),
+        ("end_day", pa.date32()),
+        ("claimed_by", pa.string()),
+        ("role", pa.string()),
+        ("check_role", pa.bool_()),
+        ("reach_days", pa.int32()),
+        ("rank_tail", pa.string()),
+    ]
+)
+
+
+def _offered_rows(offers: Sequence[LinkOffer]) -> list[dict[str, object]]:
+    return [
+        {
+            "topic": offer.topic,
+            "start_day": r.start,
+            "end_day": r.end,
+            "claimed_by": r.claimed_by,
+            "role": r.role,
+            "check_role": offer.check_role,
+            "reach_days": offer.reach_days,
+            "rank_tail": f"{r.precision}{offer.tail}",
+        }
+        for offer in offers
+        for r in offer.rows
+    ]
 
 
 @dataclass(frozen=True)
