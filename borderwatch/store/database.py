@@ -367,16 +367,28 @@ class Writer:
             where.append(f"t.article_id NOT IN ({_marks(exclude)})")
             params += list(exclude)
         select = ", ".join(f"t.{c}" for c in columns)
-        # The article's publication and source are joined to the few rows kept, not to every candidate.
-        sql = (
-            f"SELECT n.*, a.published, a.source FROM (SELECT {select}, t.article_id AS article_id, "
-            f"least(t.date_end, ?) AS reach, {_PRECISION_RANK} AS precision_rank FROM {table} t "
-            f"WHERE {' AND '.join(where)} "
-            "QUALIFY row_number() OVER (PARTITION BY t.article_id ORDER BY reach DESC, precision_rank, "
-            "t.char_start) = 1 ORDER BY reach DESC, precision_rank, t.article_id LIMIT ?) n "
-            "JOIN articles a USING (article_id) ORDER BY n.reach DESC, n.precision_rank, n.article_id"
+        inner = (
+            f"SELECT {select}, t.article_id AS article_id, least(t.date_end, ?) AS reach, "
+            f"{_PRECISION_RANK} AS precision_rank, t.char_start AS char_at FROM {table} t WHERE {' AND '.join(where)}"
         )
-        return self._dicts(sql, [near, *params, limit])
+        # The article's publication and source are joined to the few rows kept, not to every candidate.
+        outer = "SELECT n.*, a.published, a.source FROM ({}) n JOIN articles a USING (article_id) ORDER BY {}"
+        order = "n.reach DESC, n.precision_rank, n.article_id, n.char_at"
+        # Most often the nearest rows hold enough articles: a top-N read, then one row per article here.
+        fetch = 4 * limit
+        top = f"{inner} ORDER BY reach DESC, precision_rank, article_id, char_at LIMIT ?"
+        rows = self._dicts(outer.format(top, order), [near, *params, fetch])
+        kept: dict[object, dict[str, object]] = {}
+        for row in rows:
+            kept.setdefault(row["article_id"], row)
+        if len(kept) < limit and len(rows) == fetch:  # many rows from few articles: rank per article
+            per_article = (
+                f"{inner} QUALIFY row_number() OVER (PARTITION BY t.article_id ORDER BY reach DESC, "
+                "precision_rank, t.char_start) = 1 ORDER BY reach DESC, precision_rank, article_id LIMIT ?"
+            )
+            rows = self._dicts(outer.format(per_article, order), [near, *params, limit])
+            kept = {row["article_id"]: row for row in rows}
+        return [_without(row, ("reach", "precision_rank", "char_at")) for row in list(kept.values())[:limit]]
 
     def published_nearest(
         self, window: tuple[date, date], exclude: Collection[str], limit: int, offset: int = 0
@@ -701,6 +713,10 @@ def _parse_links(text: str | None) -> list[tuple[str, str, str]]:
 
 def _format_links(entries: Sequence[tuple[str, str, str]]) -> str:
     return "|".join(",".join(entry) for entry in entries)
+
+
+def _without(row: dict[str, object], names: Sequence[str]) -> dict[str, object]:
+    return {k: v for k, v in row.items() if k not in names}
 
 
 def _marks(values: Collection[object]) -> str:
