@@ -8,7 +8,7 @@ ARTICLES := $(wildcard data/articles/*.md data/articles/*.txt)
 LEXICON := $(wildcard data/lexicon/*.csv) data/geo/places.csv
 SOURCES := $(wildcard borderwatch/extract/*.py)
 
-.PHONY: run test lint format store eval bench bench-ingest geo clean
+.PHONY: run test lint format store eval bench bench-ingest bench-queries bench-crafted geo clean
 
 run: $(VENV)/.installed store
 	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true
@@ -48,6 +48,9 @@ bench-ingest: $(VENV)/.dev-installed
 
 bench-crafted: $(VENV)/.dev-installed
 	PYTHONPATH=. $(BIN)/python bench/crafted.py
+
+bench-queries: $(VENV)/.dev-installed
+	PYTHONPATH=. $(BIN)/python bench/queries.py --db /tmp/borderwatch-bench-10000.duckdb --articles 10000
 
 geo: $(VENV)/.dev-installed
 	$(BIN)/python scripts/build_geo.py

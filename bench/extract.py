@@ -1,7 +1,6 @@
 """Words per second of the whole extractor, beside spaCy's blank English tokenizer on the same text.
 
-Builds a synthetic corpus of at least 1M words from the template sentences below (written for this
-benchmark in the style of wire copy), cut into articles of about 400 words, then times, in the same
+Builds a corpus of at least 1M words of generated articles (bench/generate.py), then times, in the same
 run and on one core:
 - the baseline: `spacy.blank("en").tokenizer` over every article body;
 - BorderWatch: `extract_article` (every stage, all tables) over every article.
@@ -14,55 +13,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import time
-from datetime import date
 
-from borderwatch.articles import Article, article_id_for
+from bench import generate
+from borderwatch.articles import Article
 from borderwatch.extract import extract_article
 from borderwatch.extract.lexicon import default_lexicon
 
-TEMPLATES = [
-    "Two Armenian soldiers were killed and three others wounded when Azerbaijani forces shelled positions "
-    "near Jermuk on Tuesday, the Armenian Defense Ministry said.",
-    "“The situation on the border remains tense, but we are in favour of a peaceful settlement,” "
-    "Foreign Minister Ararat Mirzoyan told reporters in Yerevan on Monday.",
-    "According to local officials there are more than 300 Azerbaijani troops on Armenian territory near Sotk.",
-    "Baku’s defence ministry said on Wednesday that Armenian units had opened fire on its positions in the "
-    "Kalbajar district, wounding one serviceman.",
-    "The CSTO said it would send a fact-finding mission to the region in September, but Armenia said the "
-    "decision came too late.",
-    "Last month dozens of villagers left Sotk after their homes were damaged by artillery fire.",
-    "Prime Minister Nikol Pashinyan appealed to the Collective Security Treaty Organization for help, and "
-    "the alliance held consultations with defence ministers in Moscow.",
-    "Azerbaijan denied the report, saying there were no casualties among civilians and that its forces had "
-    "only responded to a provocation.",
-    "Six servicemen were taken prisoner by Azerbaijani forces in the Gegharkunik province in May, the "
-    "ombudsman said.",
-    "EU monitors arrived in Goris on Friday, a spokesman for the mission said, adding that the ceasefire "
-    "was largely holding.",
-]
-PARAGRAPH_SENTENCES = 3
-ARTICLE_WORDS = 400
-
 
 def build_corpus(min_words: int, seed: int = 7) -> list[Article]:
-    """Articles of about ARTICLE_WORDS words, made by shuffling the templates, totalling min_words or more."""
-    rng = random.Random(seed)
-    articles, total = [], 0
-    while total < min_words:
-        paragraphs, words = [], 0
-        while words < ARTICLE_WORDS:
-            chosen = rng.sample(TEMPLATES, PARAGRAPH_SENTENCES)
-            paragraphs.append(" ".join(chosen))
-            words += sum(len(s.split()) for s in chosen)
-        body = "\n\n".join(paragraphs) + f"\n\n(Report {len(articles)}.)\n"
-        total += len(body.split())
-        articles.append(
-            Article(article_id_for(body), "Synthetic", date(2022, 9, 15), "bench", "", "", "en", body)
-        )
-    return articles
+    """Generated articles (bench/generate.py), the fewest that total min_words or more."""
+    corpus, total = [], 0
+    for article in generate.articles(min_words // 200 + 1, seed):  # articles are 200 words or more
+        if total >= min_words:
+            break
+        corpus.append(article)
+        total += len(article.body.split())
+    return corpus
 
 
 def main() -> None:

@@ -1,78 +1,76 @@
-"""Cost of linking claims across articles at ingest, against the same ingest without the link.
+"""Ingest at scale: generated articles (bench/generate.py) from files into a fresh store, as
+`python -m borderwatch ingest` does it (every core, claims linked across articles), then again
+unchanged. Prints the rate, the per-article cost of the last 1,000 against the first 1,000 (tenths
+of the corpus when it has fewer than 2,000), the peak memory and the re-ingest time.
 
-Every ingest compares the new article with every stored one (`store._link_claims`), so the cost grows
-with the store. This builds N articles from the extractor benchmark's template sentences (every one
-holds a denial and casualty rows, so the store reads the others' rows on every ingest: the worst
-case), extracts them once, then times, in the same run:
-- the baseline: ingesting them into a fresh store with the link switched off;
-- BorderWatch: the same ingest with the link;
-and the link alone on the last article, at the store's final size. Medians of --runs runs.
-
-    .venv/bin/python bench/ingest.py [--articles 500] [--runs 3]
+    PYTHONPATH=. .venv/bin/python bench/ingest.py [--articles 1000] [--seed 7] [--keep FILE.duckdb]
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
+import resource
+import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from bench.extract import ARTICLE_WORDS, build_corpus
-from borderwatch.extract import EXTRACTOR_VERSION, extract_article
-from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.store import database as store_module
+from bench import generate, machine
+from borderwatch.ingest import ingest_paths
+from borderwatch.store.database import Store
 
 
-def ingest_all(path: Path, articles, rows) -> float:
+def timed_ingest(store: Store, folder: Path) -> tuple[float, list[float]]:
+    """Seconds for the whole ingest, and the time each file was done (from the start)."""
+    stamps: list[float] = []
     start = time.perf_counter()
-    with store_module.Store(path).writer() as writer:
-        for article, table_rows in zip(articles, rows, strict=True):
-            writer.ingest(article, table_rows, EXTRACTOR_VERSION)
-    return time.perf_counter() - start
+    outcomes = ingest_paths(store, [folder], progress=lambda *_: stamps.append(time.perf_counter() - start))
+    errors = [o for o in outcomes if o.status == "error"]
+    if errors:
+        raise SystemExit(f"{len(errors)} errors, first: {errors[0].name}: {errors[0].message}")
+    return time.perf_counter() - start, stamps
 
 
-def link_once(path: Path, article_id: str, repeats: int = 5) -> float:
-    times = []
-    with store_module.Store(path)._connect() as con:
-        for _ in range(repeats):
-            con.execute("BEGIN TRANSACTION")
-            start = time.perf_counter()
-            store_module._link_claims(con, article_id)
-            times.append(time.perf_counter() - start)
-            con.execute("ROLLBACK")
-    return statistics.median(times)
+def per_article_ms(stamps: list[float], first: int, last: int) -> float:
+    """Mean milliseconds per article between two positions of the progress."""
+    return (stamps[last - 1] - (stamps[first - 1] if first else 0.0)) / (last - first) * 1000
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest worker, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="keep the store in this file (for bench/queries.py)")
     args = parser.parse_args()
-    articles = build_corpus(2 * args.articles * ARTICLE_WORDS)[: args.articles]
-    lexicon = default_lexicon()
-    rows = [extract_article(a, lexicon) for a in articles]
-    linked, unlinked, last = [], [], []
-    real_link = store_module._link_claims
+    print(machine.describe())
     with tempfile.TemporaryDirectory() as tmp:
-        for run in range(args.runs):
-            store_module._link_claims = lambda con, article_id: 0
-            unlinked.append(ingest_all(Path(tmp) / f"base{run}.duckdb", articles, rows))
-            store_module._link_claims = real_link
-            path = Path(tmp) / f"link{run}.duckdb"
-            linked.append(ingest_all(path, articles, rows))
-            last.append(link_once(path, articles[-1].article_id))
-    base, with_link = statistics.median(unlinked), statistics.median(linked)
-    print(f"{len(articles)} articles, {args.runs} runs")
-    print(
-        f"ingest without the claims link: {base:6.2f} s  ({base / len(articles) * 1000:.1f} ms per article)"
-    )
-    print(
-        f"ingest with the claims link:    {with_link:6.2f} s  ({with_link / len(articles) * 1000:.1f} ms per article)"
-    )
-    print(f"ratio with / without: {with_link / base:.2f}")
-    print(f"link of one article against {len(articles) - 1} stored: {statistics.median(last) * 1000:.1f} ms")
+        folder, db = Path(tmp) / "articles", Path(tmp) / "bench.duckdb"
+        start = time.perf_counter()
+        generate.write(args.articles, folder, args.seed)
+        print(f"generated {args.articles} articles in {time.perf_counter() - start:.1f} s")
+        store = Store(db)
+        total, stamps = timed_ingest(store, folder)
+        n = len(stamps)
+        block = 1000 if n >= 2000 else max(1, n // 10)
+        first, last = per_article_ms(stamps, 0, block), per_article_ms(stamps, n - block, n)
+        print(f"ingest: {n} articles in {total:.1f} s = {n / total:.1f} articles/s")
+        print(
+            f"per article: first {block} {first:.1f} ms, last {block} {last:.1f} ms, last/first {last / first:.2f}"
+        )
+        print("rows: " + ", ".join(f"{name} {count:,}" for name, count in store.counts().items()))
+        again, _ = timed_ingest(store, folder)
+        print(f"re-ingest unchanged: {again:.1f} s = {again / total * 100:.1f} % of the ingest")
+        own, worker = peak_rss_mb()
+        print(f"peak RSS: writer process {own:.0f} MB, largest worker {worker:.0f} MB")
+        if args.keep:
+            shutil.copy(db, args.keep)
+            print(f"store kept in {args.keep}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from borderwatch.articles import ArticleError, one_line
 from borderwatch.articles.files import Metadata, files_in, read_path
 from borderwatch.extract import claims, extract_article
 from borderwatch.extract.lexicon import default_lexicon
-from borderwatch.ingest import ingest_paths, reextract_all
+from borderwatch.ingest import Rate, ingest_paths, reextract_all
 from borderwatch.paths import READ_ONLY_ENV, db_path, read_only
 from borderwatch.schema import TABLES
 from borderwatch.store.database import Store, StoreBusy, StoreError, typed_frame
@@ -19,6 +19,7 @@ from borderwatch.store.export import write_tables
 EXIT_BAD_INPUT = 2
 PROGRESS_FROM = 10  # show a progress bar from this many files on
 WRITING_COMMANDS = ("ingest", "remove", "reextract")
+_RATE = Rate()  # articles per second since the command started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,8 +102,9 @@ def _progress(done: int, total: int, name: str) -> None:
         return
     width = 30
     filled = width * done // total
+    rate, left = _RATE(done, total)
     print(
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}  {rate:.0f}/s  ETA {left:.0f} s   ",
         end="\n" if done == total else "",
         file=sys.stderr,
         flush=True,
@@ -200,9 +202,11 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _reextract(args: argparse.Namespace) -> int:
-    n = reextract_all(Store(_db(args), create=False), default_lexicon(), _progress)
+    outcomes = reextract_all(Store(_db(args), create=False), default_lexicon(), _progress)
+    problems = [f"{o.name}: {o.message} (its stored rows are kept)" for o in outcomes if o.status == "error"]
+    n = len(outcomes) - len(problems)
     print(f"re-extracted {n} article{'' if n == 1 else 's'}")
-    return 0
+    return _errors(problems)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ read this module, so a column is added here once and appears everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 # Logical types, mapped to DuckDB and pandas types below.
@@ -32,6 +33,9 @@ DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 GEO_PRECISIONS = ("exact", "near", "admin1", "country", "unknown")
 CASUALTY_KINDS = ("killed", "wounded", "captured", "missing")
 QUOTE_KINDS = ("direct", "partial", "reported")
+
+# Table name -> its rows: what the extractor returns for an article and what the store takes in.
+TableRows = Mapping[str, Sequence[Mapping[str, object]]]
 
 
 @dataclass(frozen=True)

@@ -162,3 +162,66 @@ def test_hundreds_of_files_at_once(store, tmp_path):
     assert [o.status for o in outcomes] == ["added"] * n
     assert seen == list(range(1, n + 1))
     assert store.counts()["articles"] == n and store.counts()["casualties"] == n
+
+
+def _three_files(folder):
+    folder.mkdir()
+    for i, place in enumerate(("Jermuk", "Sotk", "Goris")):
+        body = f"Two Armenian soldiers were wounded near {place} on Monday, officials said.\n"
+        (folder / f"r{i}.md").write_text(
+            f"---\ntitle: R{i}\npublished: 2022-09-13\n---\n{body}", encoding="utf-8"
+        )
+
+
+def test_any_failure_of_one_file_is_one_error_and_the_others_go_in(store, tmp_path, monkeypatch):
+    import borderwatch.ingest as ingest
+
+    real = ingest.extract_article
+
+    def failing_on_sotk(article, lexicon):
+        if "Sotk" in article.body:
+            raise RuntimeError("extractor broke")
+        return real(article, lexicon)
+
+    monkeypatch.setattr(ingest, "extract_article", failing_on_sotk)
+    _three_files(tmp_path / "in")
+    outcomes = ingest_paths(store, [tmp_path / "in"], default_lexicon())
+    assert [o.status for o in outcomes] == ["added", "error", "added"]
+    assert "RuntimeError: extractor broke" in outcomes[1].message
+    assert store.counts()["articles"] == 2
+
+
+def test_unchanged_articles_are_not_extracted_again(store, tmp_path, monkeypatch):
+    import borderwatch.ingest as ingest
+
+    _three_files(tmp_path / "in")
+    ingest_paths(store, [tmp_path / "in"], default_lexicon())
+
+    def never(article, lexicon):
+        raise AssertionError("an unchanged article was extracted")
+
+    monkeypatch.setattr(ingest, "extract_article", never)
+    outcomes = ingest_paths(store, [tmp_path / "in"], default_lexicon())
+    assert [o.status for o in outcomes] == ["unchanged"] * 3
+
+
+def test_reextracting_keeps_an_article_the_extractor_refuses_and_does_the_others(
+    store, tmp_path, monkeypatch
+):
+    import borderwatch.ingest as ingest
+
+    _three_files(tmp_path / "in")
+    ingest_paths(store, [tmp_path / "in"], default_lexicon())
+    sotk = next(a for a in store.stored_articles() if "Sotk" in a.body)
+    rows_before = store.table("events").query("article_id == @sotk.article_id")
+    real = ingest.extract_article
+
+    def no_time_for_sotk(article, lexicon):  # the real extractor, with no time left for one article
+        return real(article, lexicon, seconds=0.0 if article.article_id == sotk.article_id else 20.0)
+
+    monkeypatch.setattr(ingest, "extract_article", no_time_for_sotk)
+    outcomes = ingest.reextract_all(store, default_lexicon())
+    assert sorted(o.status for o in outcomes) == ["error", "replaced", "replaced"]
+    [refused] = [o for o in outcomes if o.status == "error"]
+    assert refused.article_id == sotk.article_id and "split it" in refused.message
+    assert store.table("events").query("article_id == @sotk.article_id").equals(rows_before)

@@ -20,7 +20,7 @@ from borderwatch.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 8
-ARTICLES = 200  # enough that an ingest takes seconds, so kills land half-way
+ARTICLES = 600  # enough that an ingest on every core takes seconds, so kills land half-way
 SENTENCES = [
     "{n} Armenian soldiers were wounded near Jermuk on Monday, the Armenian Defense Ministry said.",
     "“The shelling did not stop until dawn,” said Foreign Minister Ararat Mirzoyan.",
@@ -34,7 +34,7 @@ def _write_articles(folder: Path, count: int, offset: int = 0) -> None:
     for i in range(offset, offset + count):
         body = "\n\n".join(s.format(n=i + 2, m=100 + i) for s in SENTENCES) + "\n"
         text = f"---\ntitle: Report {i}\npublished: 2022-09-14\n---\n{body}"
-        (folder / f"r{i:03d}.md").write_text(text, encoding="utf-8")
+        (folder / f"r{i:04d}.md").write_text(text, encoding="utf-8")
 
 
 def _ingest(folder: Path, db: Path) -> subprocess.Popen:

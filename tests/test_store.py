@@ -10,6 +10,7 @@ import pytest
 from borderwatch.articles import parse_article
 from borderwatch.extract import extract_article
 from borderwatch.extract.lexicon import default_lexicon
+from borderwatch.ingest import store_extracted
 from borderwatch.store.database import Store
 from borderwatch.store.filters import Filter
 
@@ -168,7 +169,7 @@ def _ingest(store, *specs):
     ids = []
     for spec in specs:
         a, rows = _extracted(*spec)
-        store.ingest(a, rows, "v1")
+        store_extracted(store, a, rows, "v1")
         ids.append(a.article_id)
     return ids
 
@@ -188,9 +189,9 @@ def test_a_denial_and_the_article_that_contradicts_it_are_linked_whichever_comes
 def test_reingest_keeps_one_row_per_link_and_removal_drops_it(store):
     denial_id, killing_id = _ingest(store, DENIAL, KILLING)
     a, rows = _extracted(*DENIAL)
-    store.ingest(a, rows, "v2")  # re-extraction of the denial
+    store_extracted(store, a, rows, "v2")  # re-extraction of the denial
     a, rows = _extracted(*KILLING)
-    store.ingest(a, rows, "v2")  # and of the killing
+    store_extracted(store, a, rows, "v2")  # and of the killing
     assert len(store.claims()) == 1
     assert store.remove(killing_id)
     assert store.claims().empty

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from operator import attrgetter
 from typing import TypeVar
 
 from borderwatch.articles import Article
 from borderwatch.extract.document import Document, Mention, PlaceMention
 from borderwatch.extract.results import CasualtyFigure, Claim, Event, Quote, TroopFigure
-from borderwatch.schema import TABLES
+from borderwatch.schema import TABLES, TableRows
 
 Row = dict[str, object]
-# Table name -> its rows: what the extractor returns for an article and what the store takes in.
-TableRows = Mapping[str, Sequence[Mapping[str, object]]]
 
 _CHECKED: set[str] = set()  # tables whose row columns _row has checked
 M = TypeVar("M", Mention, PlaceMention)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from functools import cache, partial
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -17,10 +17,8 @@ import pyarrow as pa
 
 from borderwatch import paths, schema
 from borderwatch.articles import Article, one_line
-from borderwatch.extract import claims
-from borderwatch.extract.rows import TableRows as Rows  # the extractor's type, under this module's name
 from borderwatch.paths import DEFAULT_DB
-from borderwatch.schema import DUCKDB_TYPES, EXTRACTED_TABLES, PANDAS_DTYPES, TABLES, Table
+from borderwatch.schema import DUCKDB_TYPES, EXTRACTED_TABLES, PANDAS_DTYPES, TABLES, Table, TableRows
 from borderwatch.store.filters import Filter
 
 LOCK_WAIT_SECONDS = 30.0
@@ -30,6 +28,11 @@ CONNECTION_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_exte
 DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB file
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+# Called in an article's transaction once its rows are in, with the ids of the articles written after
+# it in the same transaction (not yet there for it); returns the rows it added. The ingest layer links
+# claims across articles with it.
+Linker = Callable[["Writer", Article, TableRows, frozenset[str]], int]
+
 
 @dataclass(frozen=True)
 class IngestResult:
@@ -38,21 +41,33 @@ class IngestResult:
     counts: dict[str, int]
 
 
-def empty_frame(table: Table) -> pd.DataFrame:
-    """A typed, empty DataFrame with the table's columns."""
-    return typed_frame(table, [])
+def empty_frame(table: Table, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A typed, empty DataFrame with the table's columns (or the given ones)."""
+    return typed_frame(table, [], columns)
 
 
-def typed_frame(table: Table, rows: Sequence[Mapping[str, object]]) -> pd.DataFrame:
-    """Rows as a DataFrame with exactly the table's columns, in order, with the schema's types."""
-    frame = pd.DataFrame.from_records(list(rows), columns=table.column_names)
-    for column in table.columns:
-        dtype = PANDAS_DTYPES[column.type]
-        values = frame[column.name]
-        if column.type in ("date", "timestamp"):
-            frame[column.name] = pd.to_datetime(values).astype(dtype)
-        else:
-            frame[column.name] = values.astype(dtype)
+def typed_frame(
+    table: Table, rows: Sequence[Mapping[str, object]], columns: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Rows as a DataFrame with exactly the table's columns (or the given ones), in order, with the
+    schema's types."""
+    names = list(columns or table.column_names)
+    data = pa.Table.from_pylist(
+        [{name: row.get(name) for name in names} for row in rows], _arrow_schema(table, tuple(names))
+    )
+    return arrow_frame(table, data)
+
+
+def arrow_frame(table: Table, data: pa.Table) -> pd.DataFrame:
+    """An Arrow table of the table's columns as a DataFrame with the schema's types: columns are
+    converted whole, never row by row."""
+    names = tuple(data.column_names)
+    data = data.cast(_arrow_schema(table, names))  # the same types DuckDB gives: no copy
+    frame = data.to_pandas(types_mapper=_PANDAS_FROM_ARROW.get, date_as_object=False)
+    for name in names:
+        logical = table.column(name).type
+        if logical in (schema.DATE, schema.TIMESTAMP):
+            frame[name] = frame[name].astype(PANDAS_DTYPES[logical])
     return frame
 
 
@@ -187,25 +202,38 @@ class Store:
             ).fetchone()
         return row[0] if row else None
 
+    def stored_versions(self) -> dict[str, str]:
+        """Extractor version of every stored article, by article id (one query for a whole ingest)."""
+        with self._connect(read_only=True) as con:
+            return dict(con.execute("SELECT article_id, extractor_version FROM articles").fetchall())
+
     def ingest(
-        self, article: Article, rows: Rows | Callable[[], Rows], extractor_version: str, force: bool = False
+        self,
+        article: Article,
+        rows: TableRows | Callable[[], TableRows],
+        extractor_version: str,
+        force: bool = False,
+        link: Linker | None = None,
     ) -> IngestResult:
         """Store one article and its extracted rows in one transaction, replacing an older extraction.
 
-        `rows` may be a function, called only when the article is not already stored by this version.
+        `rows` may be a function, called only when the article is not already stored by this version;
+        `link` adds what ties it to the other stored articles, in the same transaction.
         """
         with self.writer() as writer:
-            return writer.ingest(article, rows, extractor_version, force)
+            return writer.ingest(article, rows, extractor_version, force, link)
 
     @contextmanager
     def writer(self) -> Iterator[Writer]:
         """One write connection for several articles (each still in its own transaction)."""
         with self._connect() as con:
+            _create_link_table(con)
             yield Writer(con)
 
     def remove(self, article_id: str) -> bool:
         """Remove an article and all its rows in one transaction; False when it was not there."""
         with self._connect() as con:
+            _create_link_table(con)
             con.execute("BEGIN TRANSACTION")
             try:
                 found = con.execute(
@@ -219,39 +247,60 @@ class Store:
         return bool(found and found[0])
 
     # -- the query API -------------------------------------------------------------------------
-    def table(self, name: str, flt: Filter | None = None) -> pd.DataFrame:
-        """Rows of one table that match the filter, typed as the schema says."""
+    def table(
+        self, name: str, flt: Filter | None = None, columns: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """Rows of one table that match the filter, typed as the schema says; only `columns` when given."""
         table = TABLES[name]
+        names = list(columns or table.column_names)
+        for column in names:
+            table.column(column)  # an unknown column is a KeyError, not SQL
         where, params = (flt or Filter()).where_clause(name)
         order = _ORDER.get(name, table.key)
-        sql = f"SELECT {', '.join(table.column_names)} FROM {name} WHERE {where} ORDER BY {order}"
+        sql = f"SELECT {', '.join(names)} FROM {name} WHERE {where} ORDER BY {order}"
         with self._connect(read_only=True) as con:
-            frame = con.execute(sql, params).df()
-        return typed_frame(table, frame.to_dict("records")) if len(frame) else empty_frame(table)
+            data = con.sql(sql, params=params).to_arrow_table()
+        return arrow_frame(table, data)
 
-    def articles(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("articles", flt)
+    def count_by(self, name: str, column: str, flt: Filter | None = None) -> pd.DataFrame:
+        """Rows of one table that match the filter, counted per value of one column (counts per day,
+        province, actor …): columns `column` and `count`, in the column's order, empty values last."""
+        table = TABLES[name]
+        table.column(column)
+        where, params = (flt or Filter()).where_clause(name)
+        sql = (
+            f"SELECT {column}, count(*) AS count FROM {name} WHERE {where} "
+            f"GROUP BY {column} ORDER BY {column} NULLS LAST"
+        )
+        with self._connect(read_only=True) as con:
+            data = con.sql(sql, params=params).to_arrow_table()
+        frame = arrow_frame(table, data.select([column]))
+        frame["count"] = pd.array(data.column("count").to_pylist(), dtype="Int64")
+        return frame
 
-    def events(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("events", flt)
+    def articles(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("articles", flt, columns)
 
-    def casualties(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("casualties", flt)
+    def events(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("events", flt, columns)
 
-    def troop_figures(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("troop_figures", flt)
+    def casualties(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("casualties", flt, columns)
 
-    def quotes(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("quotes", flt)
+    def troop_figures(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("troop_figures", flt, columns)
 
-    def actors(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("actors", flt)
+    def quotes(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("quotes", flt, columns)
 
-    def places(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("places", flt)
+    def actors(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("actors", flt, columns)
 
-    def claims(self, flt: Filter | None = None) -> pd.DataFrame:
-        return self.table("claims", flt)
+    def places(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("places", flt, columns)
+
+    def claims(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.table("claims", flt, columns)
 
     def body(self, article_id: str) -> str | None:
         """The stored body of an article (the text every char_start/char_end points into)."""
@@ -398,42 +447,483 @@ def _first_line(err: BaseException) -> str:
 
 
 class Writer:
-    """Writes articles through one open connection; every article is its own transaction."""
+    """Writes articles through one open connection; every article is whole or absent.
+
+    Besides the articles, it offers the linker (the ingest layer) indexed reads of the candidates an
+    article can be linked with, and ranked, bounded lists of links per group.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
+        self._reset()
 
     def ingest(
-        self, article: Article, rows: Rows | Callable[[], Rows], extractor_version: str, force: bool = False
+        self,
+        article: Article,
+        rows: TableRows | Callable[[], TableRows],
+        extractor_version: str,
+        force: bool = False,
+        link: Linker | None = None,
     ) -> IngestResult:
+        """One article in its own transaction."""
+        return self.ingest_many([(article, rows)], extractor_version, force, link)[0]
+
+    def ingest_many(
+        self,
+        items: Sequence[tuple[Article, TableRows | Callable[[], TableRows]]],
+        extractor_version: str,
+        force: bool = False,
+        link: Linker | None = None,
+    ) -> list[IngestResult]:
+        """Several articles in one transaction (all in, or none, so each is whole or absent): the
+        rows of the batch go in one statement per table, then each article is linked in turn."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            existing = con.execute(
-                "SELECT extractor_version FROM articles WHERE article_id = ?", [article.article_id]
-            ).fetchone()
-            if existing and existing[0] == extractor_version and not force:
-                con.execute("ROLLBACK")
-                return IngestResult(article.article_id, "unchanged", {})
-            _delete_article(con, article.article_id)
-            counts = _insert_article(con, article, rows() if callable(rows) else rows, extractor_version)
-            counts["claims"] += _link_claims(con, article.article_id)
+            results = self._write(items, extractor_version, force, link)
+            self.flush()
             con.execute("COMMIT")
         except BaseException:
+            self._reset()
             con.execute("ROLLBACK")
             raise
-        return IngestResult(article.article_id, "replaced" if existing else "added", counts)
+        return results
+
+    def _write(
+        self,
+        items: Sequence[tuple[Article, TableRows | Callable[[], TableRows]]],
+        version: str,
+        force: bool,
+        link: Linker | None,
+    ) -> list[IngestResult]:
+        ids = sorted({article.article_id for article, _ in items})
+        stored = dict(
+            self.con.execute(
+                f"SELECT article_id, extractor_version FROM articles WHERE article_id IN ({_marks(ids)})", ids
+            ).fetchall()
+        )
+        results: list[IngestResult | None] = []
+        writing: list[tuple[Article, TableRows]] = []
+        seen: set[str] = set()
+        for article, rows in items:
+            aid = article.article_id
+            if aid in seen or (stored.get(aid) == version and not force):
+                results.append(IngestResult(aid, "unchanged", {}))
+                continue
+            seen.add(aid)
+            if aid in stored:
+                _delete_article(self.con, aid)
+            writing.append((article, rows() if callable(rows) else rows))
+            results.append(None)
+        counts = _insert_articles(self.con, writing, version)
+        if link is not None:
+            for n, (article, rows) in enumerate(writing):
+                later = frozenset(a.article_id for a, _ in writing[n + 1 :])
+                counts[n]["claims"] += int(link(self, article, rows, later) or 0)
+        done = iter(counts)
+        return [
+            result
+            or IngestResult(
+                items[i][0].article_id,
+                "replaced" if items[i][0].article_id in stored else "added",
+                next(done),
+            )
+            for i, result in enumerate(results)
+        ]
+
+    # -- candidates for links ------------------------------------------------------------------
+    def nearest_dated(
+        self,
+        table: str,
+        columns: Sequence[str],
+        window: tuple[date, date],
+        near: date,
+        values: Mapping[str, Sequence[object]],
+        differs: Mapping[str, object],
+        exclude: Collection[str],
+        limit: int,
+    ) -> list[dict[str, object]]:
+        """Rows of other articles dated within `window` (their [date_start, date_end] overlaps it, both
+        known), whose columns hold one of `values` and differ from `differs`: the nearest to `near`
+        first (latest end up to it, then date precision day, week, month, then article), one per
+        article, at most `limit`. Each row also has its article's `published` and `source`."""
+        params: list[object] = [window[1], window[0]]
+        where = ["t.date_start <= ?", "t.date_end >= ?"]
+        for column, allowed in values.items():
+            where.append(f"t.{column} IN ({_marks(allowed)})")
+            params += list(allowed)
+        for column, value in differs.items():
+            where.append(f"t.{column} IS DISTINCT FROM ?")
+            params.append(value)
+        if exclude:
+            where.append(f"t.article_id NOT IN ({_marks(exclude)})")
+            params += list(exclude)
+        select = ", ".join(f"t.{c}" for c in columns)
+        inner = (
+            f"SELECT {select}, t.article_id AS article_id, least(t.date_end, ?) AS reach, "
+            f"{_PRECISION_RANK} AS precision_rank, t.char_start AS char_at FROM {table} t WHERE {' AND '.join(where)}"
+        )
+        # The article's publication and source are joined to the few rows kept, not to every candidate.
+        outer = "SELECT n.*, a.published, a.source FROM ({}) n JOIN articles a USING (article_id) ORDER BY {}"
+        order = "n.reach DESC, n.precision_rank, n.article_id, n.char_at"
+        # Most often the nearest rows hold enough articles: a top-N read, then one row per article here.
+        fetch = 4 * limit
+        top = f"{inner} ORDER BY reach DESC, precision_rank, article_id, char_at LIMIT ?"
+        rows = self._dicts(outer.format(top, order), [near, *params, fetch])
+        kept: dict[object, dict[str, object]] = {}
+        for row in rows:
+            kept.setdefault(row["article_id"], row)
+        if len(kept) < limit and len(rows) == fetch:  # many rows from few articles: rank per article
+            per_article = (
+                f"{inner} QUALIFY row_number() OVER (PARTITION BY t.article_id ORDER BY reach DESC, "
+                "precision_rank, t.char_start) = 1 ORDER BY reach DESC, precision_rank, article_id LIMIT ?"
+            )
+            rows = self._dicts(outer.format(per_article, order), [near, *params, limit])
+            kept = {row["article_id"]: row for row in rows}
+        return [_without(row, ("reach", "precision_rank", "char_at")) for row in list(kept.values())[:limit]]
+
+    def published_nearest(
+        self, window: tuple[date, date], exclude: Collection[str], limit: int, offset: int = 0
+    ) -> list[dict[str, object]]:
+        """Other articles published within `window`, latest first (then by id), with their bodies."""
+        params: list[object] = [window[0], window[1]]
+        where = "a.published BETWEEN ? AND ?"
+        if exclude:
+            where += f" AND a.article_id NOT IN ({_marks(exclude)})"
+            params += list(exclude)
+        sql = (
+            "SELECT a.article_id, a.published, a.source, b.body FROM articles a JOIN bodies b USING (article_id) "
+            f"WHERE {where} ORDER BY a.published DESC, a.article_id LIMIT ? OFFSET ?"
+        )
+        return self._dicts(sql, [*params, limit, offset])
+
+    def rows_by_key(
+        self, table: str, columns: Sequence[str], keys: Collection[str]
+    ) -> list[dict[str, object]]:
+        """Rows of a table by their primary key."""
+        if not keys:
+            return []
+        key = TABLES[table].key
+        sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {key} IN ({_marks(keys)}) ORDER BY {key}"
+        return self._dicts(sql, list(keys))
+
+    # -- ranked links --------------------------------------------------------------------------
+    def open_groups(
+        self, wanted: Sequence[LinkOffer], exclude: Collection[str], limit: int
+    ) -> list[LinkGroup]:
+        """Link groups of other articles that could take one of the offered links: on its topic, dates
+        overlapping its window, and (for a group whose denials share a day) a row of the offer that
+        can link to it with a rank key before its worst link's, or any when it has fewer than `limit`.
+        Groups changed in this transaction are read as they now are."""
+        if not wanted:
+            return []
+        bits, params = [], []
+        for offer in wanted:
+            bits.append("(g.topic = ? AND g.first_day <= ? AND g.last_day >= ?)")
+            params += [offer.topic, offer.window[1], offer.window[0]]
+        where = " OR ".join(bits)
+        if exclude:
+            where = f"({where}) AND g.article_id NOT IN ({_marks(exclude)})"
+            params += list(exclude)
+        # The offered rows are a table joined to the groups: one plan however many rows are offered.
+        self.con.register("offered_rows", pa.Table.from_pylist(_offered_rows(wanted), _OFFERED_SCHEMA))
+        try:
+            columns = "g.article_id, g.claimant, g.topic, g.first_day, g.last_day, g.members, g.links, g.published, g.source, g.role"
+            sql = (
+                f"SELECT DISTINCT {columns} FROM link_groups g JOIN offered_rows o ON o.topic = g.topic "
+                f"WHERE ({where}) AND (g.first_day <> g.last_day OR (o.start_day <= g.first_day "
+                "AND date_diff('day', o.end_day, g.first_day) <= o.reach_days "
+                "AND g.claimant IS DISTINCT FROM o.claimed_by "
+                "AND (NOT o.check_role OR g.role IS NULL OR g.role = o.role) "
+                "AND (g.n_links < ? OR g.worst > lpad(CAST(greatest(0, date_diff('day', o.end_day, g.first_day)) "
+                "AS VARCHAR), 4, '0') || o.rank_tail)))"
+            )
+            found = {
+                g.key: g
+                for g in map(LinkGroup.of, self._dicts(sql, [*params, limit]))
+                if g.key not in self._groups
+            }
+        finally:
+            self.con.unregister("offered_rows")
+        for key, group in self._groups.items():
+            if group.article_id not in exclude and any(
+                offer.topic == group.topic
+                and group.first_day <= offer.window[1]
+                and group.last_day >= offer.window[0]
+                and offer.can_take(group, limit)
+                for offer in wanted
+            ):
+                found[key] = group
+        return sorted(found.values(), key=lambda g: g.key)
+
+    def add_links(
+        self, group: LinkGroup, links: Sequence[tuple[str, Mapping[str, object]]], limit: int
+    ) -> int:
+        """Add claims rows to a group, keeping its `limit` best-ranked links (rank keys sort ascending):
+        rows that do not make it are not written, links they push out are deleted (when the
+        transaction's writes are flushed). Returns the number of rows added."""
+        current = self._groups.get(group.key, group)
+        merged = {claim_id: (key, other) for key, claim_id, other in current.links}
+        for key, row in links:
+            claim_id, other = str(row["claim_id"]), str(row["other_article_id"])
+            if claim_id not in merged or (key, other) < merged[claim_id]:
+                merged[claim_id] = (key, other)
+                self._new_claims[claim_id] = row
+        kept = sorted(merged.items(), key=lambda item: (item[1][0], item[0]))[:limit]
+        kept_ids = {claim_id for claim_id, _ in kept}
+        for claim_id in merged.keys() - kept_ids:
+            if self._new_claims.pop(claim_id, None) is None:
+                self._dropped_claims.add(claim_id)
+        self._groups[group.key] = replace(
+            current, links=tuple((key, claim_id, other) for claim_id, (key, other) in kept)
+        )
+        return sum(1 for _, row in links if str(row["claim_id"]) in kept_ids)
+
+    def flush(self) -> None:
+        """Write the transaction's link changes: a few statements, however many groups changed."""
+        if self._dropped_claims:
+            dropped = sorted(self._dropped_claims)
+            self.con.execute(f"DELETE FROM claims WHERE claim_id IN ({_marks(dropped)})", dropped)
+        _insert_rows(self.con, TABLES["claims"], [self._new_claims[c] for c in sorted(self._new_claims)])
+        if self._groups:
+            groups = sorted(self._groups.values(), key=lambda g: g.key)
+            keys = pa.table(
+                {
+                    "article_id": [g.article_id for g in groups],
+                    "claimant": [g.claimant for g in groups],
+                    "topic": [g.topic for g in groups],
+                }
+            )
+            self.con.register("changed_keys", keys)
+            try:
+                self.con.execute(
+                    "DELETE FROM link_groups WHERE (article_id, claimant, topic) IN "
+                    "(SELECT (article_id, claimant, topic) FROM changed_keys)"
+                )
+            finally:
+                self.con.unregister("changed_keys")
+            rows = [g.row() for g in groups]
+            incoming = pa.Table.from_pylist(rows, _LINK_SCHEMA)
+            self.con.register("changed_groups", incoming)
+            try:
+                self.con.execute(
+                    f"INSERT INTO link_groups SELECT {', '.join(_LINK_SCHEMA.names)} FROM changed_groups"
+                )
+            finally:
+                self.con.unregister("changed_groups")
+        self._reset()
+
+    def _reset(self) -> None:
+        self._groups: dict[tuple[str, str, str], LinkGroup] = {}
+        self._new_claims: dict[str, Mapping[str, object]] = {}
+        self._dropped_claims: set[str] = set()
+
+    def _dicts(self, sql: str, params: Sequence[object]) -> list[dict[str, object]]:
+        result = self.con.execute(sql, list(params))
+        names = [d[0] for d in result.description]
+        return [dict(zip(names, values, strict=True)) for values in result.fetchall()]
 
 
-_ORDER = {
+@dataclass(frozen=True)
+class OfferedRow:
+    """A row one article could link to another's group: its dates, a rank digit for its date
+    precision, who claims it and, when it matters, whose casualties it counts (`role`)."""
+
+    start: date
+    end: date
+    precision: int
+    claimed_by: str | None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkOffer:
+    """Links one article could add to other articles' groups on a topic, from `rows`, to groups made
+    within `window`. A row can link to a group when it starts by the group's first day, ends at most
+    `reach_days` before it, is claimed by someone other than the group's claimant and, when
+    `check_role` and the group names a role, counts that role. Its rank key there: the days from its
+    end to that day (4 digits), its precision digit, then `tail`."""
+
+    topic: str
+    window: tuple[date, date]
+    rows: tuple[OfferedRow, ...]
+    reach_days: int
+    tail: str
+    check_role: bool = False
+
+    def best_rank(self, group: LinkGroup) -> str:
+        """The best rank key the offer could have in the group (exact when its denials share a day)."""
+        if group.first_day != group.last_day:
+            return "00000" + self.tail
+        day = group.first_day
+        keys = [
+            f"{max(0, (day - r.end).days):04d}{r.precision}"
+            for r in self.rows
+            if r.start <= day
+            and (day - r.end).days <= self.reach_days
+            and r.claimed_by != group.claimant
+            and not (self.check_role and group.role and r.role != group.role)
+        ]
+        return min(keys, default="99999") + self.tail
+
+    def can_take(self, group: LinkGroup, limit: int) -> bool:
+        """Whether one of the rows could be among the group's `limit` best links (open_groups' rule)."""
+        if group.first_day != group.last_day:
+            return True
+        best = self.best_rank(group)
+        return not best.startswith("99999") and (len(group.links) < limit or group.links[-1][0] > best)
+
+
+_OFFERED_SCHEMA = pa.schema(
+    [
+        ("topic", pa.string()),
+        ("start_day", pa.date32()),
+        ("end_day", pa.date32()),
+        ("claimed_by", pa.string()),
+        ("role", pa.string()),
+        ("check_role", pa.bool_()),
+        ("reach_days", pa.int32()),
+        ("rank_tail", pa.string()),
+    ]
+)
+
+
+def _offered_rows(offers: Sequence[LinkOffer]) -> list[dict[str, object]]:
+    return [
+        {
+            "topic": offer.topic,
+            "start_day": r.start,
+            "end_day": r.end,
+            "claimed_by": r.claimed_by,
+            "role": r.role,
+            "check_role": offer.check_role,
+            "reach_days": offer.reach_days,
+            "rank_tail": f"{r.precision}{offer.tail}",
+        }
+        for offer in offers
+        for r in offer.rows
+    ]
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    """What one article's links are counted and ranked by: say, one claimant's denials on one topic,
+    made between first_day and last_day, read from the rows `members`; and its ranked links
+    (rank key, claim id, other article), best first."""
+
+    article_id: str
+    claimant: str
+    topic: str
+    first_day: date
+    last_day: date
+    members: tuple[Mapping[str, object], ...]
+    links: tuple[tuple[str, str, str], ...] = ()
+    published: date | None = None  # the group's article
+    source: str = ""
+    role: str | None = None  # whose casualties every denial of the group is about, when they say
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.article_id, self.claimant, self.topic)
+
+    @classmethod
+    def of(cls, row: Mapping[str, object]) -> LinkGroup:
+        return cls(
+            str(row["article_id"]),
+            str(row["claimant"]),
+            str(row["topic"]),
+            row["first_day"],  # type: ignore[arg-type]
+            row["last_day"],  # type: ignore[arg-type]
+            tuple(_from_json(m) for m in json.loads(str(row["members"]))),
+            tuple(_parse_links(row["links"])),  # type: ignore[arg-type]
+            row["published"],  # type: ignore[arg-type]
+            str(row["source"] or ""),
+            row["role"],  # type: ignore[arg-type]
+        )
+
+    def row(self) -> dict[str, object]:
+        return {
+            "article_id": self.article_id,
+            "claimant": self.claimant,
+            "topic": self.topic,
+            "first_day": self.first_day,
+            "last_day": self.last_day,
+            "members": json.dumps([_to_json(m) for m in self.members]),
+            "links": _format_links(self.links),
+            "n_links": len(self.links),
+            "worst": self.links[-1][0] if self.links else None,
+            "published": self.published,
+            "source": self.source,
+            "role": self.role,
+        }
+
+
+def _to_json(row: Mapping[str, object]) -> dict[str, object]:
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
+
+
+def _from_json(row: Mapping[str, object]) -> dict[str, object]:
+    return {k: date.fromisoformat(v) if k.startswith("date") and v else v for k, v in row.items()}  # type: ignore[arg-type]
+
+
+# Date precision as a rank: a day is nearer the truth than a week, a week than a month.
+_PRECISION_RANK = "CASE t.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2 ELSE 3 END"
+
+# One row per group of links: its members as JSON, its ranked links as 'rank key,claim id,other article'
+# joined by '|', how many, the worst rank key (the one a new link must beat once the group is full), and
+# its article's publication and source (to name it without reading the article).
+_LINK_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("claimant", pa.string()),
+        ("topic", pa.string()),
+        ("first_day", pa.date32()),
+        ("last_day", pa.date32()),
+        ("members", pa.string()),
+        ("links", pa.string()),
+        ("n_links", pa.int32()),
+        ("worst", pa.string()),
+        ("published", pa.date32()),
+        ("source", pa.string()),
+        ("role", pa.string()),
+    ]
+)
+_LINK_TABLE = (
+    "CREATE TABLE IF NOT EXISTS link_groups (article_id VARCHAR, claimant VARCHAR, topic VARCHAR, "
+    "first_day DATE, last_day DATE, members VARCHAR, links VARCHAR, n_links INTEGER, worst VARCHAR, "
+    "published DATE, source VARCHAR, role VARCHAR, PRIMARY KEY (article_id, claimant, topic))"
+)
+
+
+def _create_link_table(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(_LINK_TABLE)
+
+
+def _parse_links(text: str | None) -> list[tuple[str, str, str]]:
+    return [tuple(entry.split(",")) for entry in text.split("|")] if text else []  # type: ignore[misc]
+
+
+def _format_links(entries: Sequence[tuple[str, str, str]]) -> str:
+    return "|".join(",".join(entry) for entry in entries)
+
+
+def _without(row: dict[str, object], names: Sequence[str]) -> dict[str, object]:
+    return {k: v for k, v in row.items() if k not in names}
+
+
+def _marks(values: Collection[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+_ORDER = {  # the key last, so that equal stores give equal frames
     "articles": "published, article_id",
-    "events": "date_end NULLS LAST, article_id, char_start",
-    "casualties": "article_id, char_start",
-    "troop_figures": "article_id, char_start",
-    "quotes": "article_id, char_start",
-    "claims": "article_id, char_start",
-    "actors": "name, article_id",
-    "places": "name, article_id",
+    "events": "date_end NULLS LAST, article_id, char_start, event_id",
+    "casualties": "article_id, char_start, casualty_id",
+    "troop_figures": "article_id, char_start, figure_id",
+    "quotes": "article_id, char_start, quote_id",
+    "claims": "article_id, char_start, claim_id",
+    "actors": "name, article_id, actor_id",
+    "places": "name, article_id, place_id",
 }
 
 
@@ -444,129 +934,60 @@ def _delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
         "DELETE FROM claims WHERE other_article_id = ?", [article_id]
     )  # others' claims it contradicted
     con.execute("DELETE FROM bodies WHERE article_id = ?", [article_id])
+    con.execute("DELETE FROM link_groups WHERE article_id = ?", [article_id])
+    _unlink_groups(con, article_id)
 
 
-# What the claims stage reads from each stored article: the columns, and a condition that keeps only
-# the rows that can take part in a claim (the stage applies its own rules to what is read).
-_CLAIM_INPUTS = {
-    "quotes": (
-        ("quote_id", "speaker", "text", "date_said", "char_start", "char_end"),
-        "speaker IS NOT NULL AND regexp_matches(text, ?) AND regexp_matches(text, ?)",
-        list(claims.DENIAL_HINTS),
-    ),
-    "casualties": (
-        (
-            "casualty_id", "kind", "count", "count_low", "side", "role", "claimed_by",
-            "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
-        ),
-        f"kind IN ({', '.join('?' for _ in claims.CONTRADICTING_KINDS)})",
-        list(claims.CONTRADICTING_KINDS),
-    ),
-    "events": (
-        (
-            "event_id", "cameo_code", "cameo_name", "negated", "claimed_by",
-            "date_start", "date_end", "date_precision", "char_start", "char_end", "evidence",
-        ),
-        f"cameo_code IN ({', '.join('?' for _ in claims.SHOOTING_CODES)})",
-        list(claims.SHOOTING_CODES),
-    ),
-}  # fmt: skip
-
-
-def _link_claims(con: duckdb.DuckDBPyConnection, article_id: str) -> int:
-    """Store the claims between one stored article and every other; the number of rows added.
-
-    The new article's rows are read back from the store, as the others' are. Of the others, only what
-    can take part is read: their denials made when the new article's reports could contradict them, and
-    their reports dated where they could contradict the new article's denials.
-    """
-    everything = {table: ("TRUE", []) for table in _CLAIM_INPUTS}
-    new = _claim_reports(con, article_id, "=", everything)[article_id]
-    narrowed: dict[str, tuple[str, list[object]]] = {}
-    said = new.contradicted_said()
-    if said:
-        narrowed["quotes"] = (
-            "coalesce(date_said, (SELECT a.published FROM articles a WHERE a.article_id = quotes.article_id)) "
-            "BETWEEN ? AND ?",
-            list(said),
-        )
-    window = new.denial_window()
-    if window:
-        dated = (
-            f"date_precision IN ({', '.join('?' for _ in claims.KNOWN_PRECISIONS)}) "
-            "AND date_start <= ? AND date_end >= ?"
-        )
-        narrowed["casualties"] = narrowed["events"] = (
-            dated,
-            [*claims.KNOWN_PRECISIONS, window[1], window[0]],
-        )
-    others = _claim_reports(con, article_id, "<>", narrowed).values() if narrowed else []
-    linked = claims.claims_between(new, others)
-    _insert_rows(con, TABLES["claims"], linked)
-    return len(linked)
-
-
-def _claim_reports(
-    con: duckdb.DuckDBPyConnection, article_id: str, op: str, narrowed: Mapping[str, tuple[str, list[object]]]
-) -> dict[str, claims.Report]:
-    """Articles whose id is (op '=') or is not (op '<>') the given one, as the claims stage reads them:
-    the rows of each table in `narrowed` that can take part in a claim and meet its extra condition
-    (tables not named are left empty)."""
-    rows: dict[str, dict[str, list[dict[str, object]]]] = defaultdict(lambda: defaultdict(list))
-    for table, (extra, extra_params) in narrowed.items():
-        columns, condition, params = _CLAIM_INPUTS[table]
-        result = con.execute(
-            f"SELECT article_id, {', '.join(columns)} FROM {table} "
-            f"WHERE article_id {op} ? AND {condition} AND ({extra}) ORDER BY article_id, char_start",
-            [article_id, *params, *extra_params],
-        )
-        for values in result.fetchall():
-            rows[values[0]][table].append(dict(zip(columns, values[1:], strict=True)))
-    articles = con.execute(
-        f"SELECT article_id, published, source FROM articles WHERE article_id {op} ? ORDER BY article_id",
-        [article_id],
+def _unlink_groups(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
+    """Drop an article from the other groups' ranked links (the places it leaves are not refilled)."""
+    groups = con.execute(
+        "SELECT article_id, claimant, topic, links FROM link_groups WHERE contains(links, ?)", [article_id]
     ).fetchall()
-    return {
-        aid: claims.Report(
-            aid,
-            published,
-            source or "",
-            rows[aid]["quotes"],
-            rows[aid]["casualties"],
-            rows[aid]["events"],
-            partial(_stored_body, con, aid),
+    for aid, claimant, topic, links in groups:
+        entries = [e for e in _parse_links(links) if e[2] != article_id]
+        con.execute(
+            "UPDATE link_groups SET links = ?, n_links = ?, worst = ? "
+            "WHERE article_id = ? AND claimant = ? AND topic = ?",
+            [_format_links(entries), len(entries), entries[-1][0] if entries else None, aid, claimant, topic],
         )
-        for aid, published, source in articles
-    }
 
 
-def _stored_body(con: duckdb.DuckDBPyConnection, article_id: str) -> str:
-    ((body,),) = con.execute("SELECT body FROM bodies WHERE article_id = ?", [article_id]).fetchall()
-    return body
-
-
-def _insert_article(
-    con: duckdb.DuckDBPyConnection, article: Article, rows: Rows, version: str
-) -> dict[str, int]:
-    article_row = dict(rows.get("articles", [{}])[0]) if rows.get("articles") else {}
-    article_row.update(
-        article_id=article.article_id,
-        title=article.title,
-        published=article.published,
-        source=article.source,
-        url=article.url,
-        path=article.path,
-        language=article.language,
-        ingested_at=datetime.now(UTC).replace(tzinfo=None),
-        extractor_version=version,
-    )
-    counts = {"articles": 1}
-    _insert_rows(con, TABLES["articles"], [article_row])
-    con.execute("INSERT INTO bodies VALUES (?, ?)", [article.article_id, article.body])
-    for name in EXTRACTED_TABLES:
-        table_rows = rows.get(name, [])
+def _insert_articles(
+    con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Article, TableRows]], version: str
+) -> list[dict[str, int]]:
+    """Insert several articles' rows with one statement per table; each article's row counts."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    article_rows, counts = [], []
+    tables: dict[str, list[Mapping[str, object]]] = {name: [] for name in EXTRACTED_TABLES}
+    for article, rows in items:
+        article_row = dict(rows["articles"][0]) if rows.get("articles") else {}
+        article_row.update(
+            article_id=article.article_id,
+            title=article.title,
+            published=article.published,
+            source=article.source,
+            url=article.url,
+            path=article.path,
+            language=article.language,
+            ingested_at=now,
+            extractor_version=version,
+        )
+        article_rows.append(article_row)
+        counts.append({"articles": 1} | {name: len(rows.get(name, [])) for name in EXTRACTED_TABLES})
+        for name in EXTRACTED_TABLES:
+            tables[name].extend(rows.get(name, []))
+    _insert_rows(con, TABLES["articles"], article_rows)
+    if items:
+        bodies = pa.table(
+            {"article_id": [a.article_id for a, _ in items], "body": [a.body for a, _ in items]}
+        )
+        con.register("incoming_bodies", bodies)
+        try:
+            con.execute("INSERT INTO bodies SELECT article_id, body FROM incoming_bodies")
+        finally:
+            con.unregister("incoming_bodies")
+    for name, table_rows in tables.items():
         _insert_rows(con, TABLES[name], table_rows)
-        counts[name] = len(table_rows)
     return counts
 
 
@@ -601,6 +1022,15 @@ _ARROW_TYPES = {
 }
 
 
+# How each Arrow type the store gives becomes the schema's pandas type (dates are converted after).
+_PANDAS_FROM_ARROW = {
+    _ARROW_TYPES[logical]: pd.api.types.pandas_dtype(PANDAS_DTYPES[logical])
+    for logical in (schema.TEXT, schema.INT, schema.FLOAT, schema.BOOL)
+}
+
+
 @cache
-def _arrow_schema(table: Table) -> pa.Schema:
-    return pa.schema([(c.name, _ARROW_TYPES[c.type]) for c in table.columns])
+def _arrow_schema(table: Table, names: tuple[str, ...] | None = None) -> pa.Schema:
+    """The Arrow types of the table's columns (or of the given ones, in their order)."""
+    columns = [table.column(n) for n in names] if names else table.columns
+    return pa.schema([(c.name, _ARROW_TYPES[c.type]) for c in columns])

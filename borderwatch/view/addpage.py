@@ -21,8 +21,8 @@ from borderwatch.extract import EXTRACTOR_VERSION, extract_article
 from borderwatch.extract.lexicon import Lexicon
 from borderwatch.ingest import Outcome, reextract_all, store_article
 from borderwatch.paths import GEO_DIR, LEXICON_DIR
-from borderwatch.schema import EXTRACTED_TABLES, TABLES
-from borderwatch.store.database import Rows, Store, typed_frame
+from borderwatch.schema import EXTRACTED_TABLES, TABLES, TableRows
+from borderwatch.store.database import Store, typed_frame
 from borderwatch.view.highlight import Mark, article_highlights
 from borderwatch.view.text import article_label, plural, table_rows
 
@@ -130,12 +130,12 @@ def preview(article: Article, lexicon: Lexicon, seconds: float = PREVIEW_SECONDS
     return Preview(article, row_counts(rows), tuple(highlight_marks(article.body, rows)))
 
 
-def row_counts(rows: Rows) -> dict[str, int]:
+def row_counts(rows: TableRows) -> dict[str, int]:
     """Rows per extracted table (every table, 0 when it has none)."""
     return {name: len(rows.get(name, ())) for name in EXTRACTED_TABLES}
 
 
-def highlight_marks(body: str, rows: Rows) -> list[Mark]:
+def highlight_marks(body: str, rows: TableRows) -> list[Mark]:
     """The extracted rows as spans to mark in the body: actors, places, date phrases, numbers, quotes."""
     frames = {name: typed_frame(TABLES[name], rows.get(name, [])) for name in EXTRACTED_TABLES}
     return [
@@ -281,8 +281,16 @@ def reextract_one(store: Store, article_id: str, lexicon: Lexicon, label: str) -
 
 def reextract_every(store: Store, lexicon: Lexicon, progress: Progress) -> Result:
     """Read every stored article again with the lexicon as it is now."""
-    n = reextract_all(store, lexicon, progress)
-    return Result("success", f"Re-extracted all {n} articles with the lexicon as it is now.")
+    outcomes = reextract_all(store, lexicon, progress)
+    refused = [o for o in outcomes if o.status == "error"]
+    if not refused:
+        return Result("success", f"Re-extracted all {len(outcomes)} articles with the lexicon as it is now.")
+    return Result(
+        "error",
+        f"Re-extracted {len(outcomes) - len(refused)} of {len(outcomes)} articles; "
+        f"{plural(len(refused), 'article')} kept {'its' if len(refused) == 1 else 'their'} stored rows: "
+        + "; ".join(f"{o.name}: {o.message}" for o in refused),
+    )
 
 
 def removal_question(label: str, n_rows: int) -> str:

@@ -7,6 +7,7 @@ import pytest
 from borderwatch.articles import parse_article
 from borderwatch.extract import EXTRACTOR_VERSION, extract_article
 from borderwatch.extract.lexicon import default_lexicon
+from borderwatch.ingest import store_extracted
 from borderwatch.store.database import Store
 from tests.ui.test_apptest import frame_with, html_bodies, html_lines
 
@@ -20,7 +21,7 @@ def two_wires(tmp_path_factory):
     store, ids = Store(path), {}
     for name, text in (("denial", DENIAL), ("killing", KILLING)):
         article = parse_article(text, f"{name}.md")
-        store.ingest(article, extract_article(article, default_lexicon()), EXTRACTOR_VERSION)
+        store_extracted(store, article, extract_article(article, default_lexicon()), EXTRACTOR_VERSION)
         ids[name] = article.article_id
     return path, ids
 
