@@ -185,7 +185,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    for row in Store(_db(args), read_only=True).articles().itertuples():
+    for row in Store(_db(args), read_only=True).table("articles").itertuples():
         shown = one_line(row.title or row.path or "")
         print(f"{row.article_id}  {row.published:%Y-%m-%d}  {one_line(row.source or '-')}  {shown}")
     return 0

@@ -132,7 +132,7 @@ def test_ingest_gives_one_line_per_hostile_file_and_stores_the_good_ones(tmp_pat
     db = tmp_path / "bw.duckdb"
     assert main(["ingest", str(_hostile_folder(tmp_path)), "--db", str(db)]) == 2
     _check_hostile_lines(capsys.readouterr().err)
-    assert sorted(Store(db).articles()["title"]) == ["Late shelling", "Night shelling", "Timed"]
+    assert sorted(Store(db).table("articles")["title"]) == ["Late shelling", "Night shelling", "Timed"]
 
 
 def test_extract_leaves_out_a_file_the_extractor_fails_on_and_writes_the_others(

@@ -38,7 +38,7 @@ def articles():
 
 
 def _links(store: Store) -> list[tuple[str, str]]:
-    claims = store.claims()
+    claims = store.table("claims")
     return sorted(zip(claims["article_id"], claims["other_article_id"], strict=True))
 
 
@@ -57,7 +57,7 @@ def test_a_claim_keeps_the_five_nearest_reports_whichever_came_first(tmp_path, a
     for article, rows in [killings[6], killings[0], (denial, denial_rows), *killings[1:6]]:
         store_extracted(mixed, article, rows)
     assert _links(mixed) == nearest
-    assert first.claims().equals(last.claims())
+    assert first.table("claims").equals(last.table("claims"))
 
 
 def test_a_batch_in_one_transaction_links_as_one_by_one(tmp_path, articles):
@@ -80,7 +80,7 @@ def test_removing_a_report_removes_its_link(tmp_path, articles):
     store = Store(tmp_path / "remove.duckdb")
     for article, rows in [(denial, denial_rows), *killings[:2]]:
         store_extracted(store, article, rows)
-    assert len(store.claims()) == 2
+    assert len(store.table("claims")) == 2
     assert store.remove(killings[0][0].article_id)
     assert _links(store) == [(denial.article_id, killings[1][0].article_id)]
 

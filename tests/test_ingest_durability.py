@@ -69,7 +69,7 @@ def _expected_counts(folder: Path) -> dict[str, dict[str, int]]:
 def _assert_consistent(db: Path, expected: dict[str, dict[str, int]]) -> int:
     """Every stored article has exactly its own rows and its body; no row without its article."""
     store = Store(db)
-    articles = set(store.articles()["article_id"])
+    articles = set(store.table("articles")["article_id"])
     assert articles <= set(expected)
     for name in EXTRACTED_TABLES:
         frame = store.table(name)

@@ -91,11 +91,11 @@ def test_ingest_then_query(store, article):
     result = store.ingest(article, _rows(article.article_id), "v1")
     assert result.status == "added"
     assert result.counts["events"] == 2 and result.counts["casualties"] == 1
-    events = store.events()
+    events = store.table("events")
     assert list(events["cameo_code"]) == ["046", "190"]  # ordered by date_end
     assert str(events["fatalities"].dtype) == "Int64" and events["fatalities"].isna().all()
     assert store.body(article.article_id) == BODY
-    assert store.articles()["n_sentences"].isna().all()
+    assert store.table("articles")["n_sentences"].isna().all()
 
 
 def test_reingest_same_version_is_a_noop_and_new_version_replaces(store, article):
@@ -141,8 +141,8 @@ def test_remove(store, article):
 )
 def test_filtered_queries(store, article, flt, events, casualties):
     store.ingest(article, _rows(article.article_id), "v1")
-    assert len(store.events(flt)) == events
-    assert len(store.casualties(flt)) == casualties
+    assert len(store.table("events", flt)) == events
+    assert len(store.table("casualties", flt)) == casualties
 
 
 def test_date_bounds_cover_events_and_publication(store, article):
@@ -179,11 +179,11 @@ def test_a_denial_and_the_article_that_contradicts_it_are_linked_whichever_comes
     denial_id, killing_id = _ingest(first, DENIAL, KILLING)
     second = Store(tmp_path / "second.duckdb")
     _ingest(second, KILLING, DENIAL)
-    claims = first.claims()
+    claims = first.table("claims")
     assert list(claims["article_id"]) == [denial_id]
     assert list(claims["other_article_id"]) == [killing_id]
     assert claims.iloc[0]["other_text"] == "Two Azerbaijani servicemen were killed"
-    assert second.claims().equals(claims)
+    assert second.table("claims").equals(claims)
 
 
 def test_reingest_keeps_one_row_per_link_and_removal_drops_it(store):
@@ -192,21 +192,21 @@ def test_reingest_keeps_one_row_per_link_and_removal_drops_it(store):
     store_extracted(store, a, rows, "v2")  # re-extraction of the denial
     a, rows = _extracted(*KILLING)
     store_extracted(store, a, rows, "v2")  # and of the killing
-    assert len(store.claims()) == 1
+    assert len(store.table("claims")) == 1
     assert store.remove(killing_id)
-    assert store.claims().empty
+    assert store.table("claims").empty
     _ingest(store, KILLING)
-    assert len(store.claims()) == 1
+    assert len(store.table("claims")) == 1
     assert store.remove(denial_id)
-    assert store.claims().empty
+    assert store.table("claims").empty
 
 
 def test_an_article_filter_finds_a_claim_from_either_side(store):
     denial_id, killing_id = _ingest(store, DENIAL, KILLING)
     for article_id in (denial_id, killing_id):
-        assert len(store.claims(Filter(article_ids=(article_id,)))) == 1
-    assert store.claims(Filter(article_ids=("000000000000",))).empty
-    assert len(store.claims(Filter(text="servicemen were killed"))) == 1
+        assert len(store.table("claims", Filter(article_ids=(article_id,)))) == 1
+    assert store.table("claims", Filter(article_ids=("000000000000",))).empty
+    assert len(store.table("claims", Filter(text="servicemen were killed"))) == 1
 
 
 def test_the_store_reads_the_dates_that_matter_and_links_only_within_the_window(store):
@@ -219,10 +219,10 @@ def test_the_store_reads_the_dates_that_matter_and_links_only_within_the_window(
     in_window = KILLING  # Tuesday 13 September
     months_before = ("Three Azerbaijani servicemen were killed near Lachin on Tuesday, Armenian officials said.", "2022-06-02", "Wire C")  # fmt: skip
     denial_id, in_id, before_id = _ingest(store, undated_denial, in_window, months_before)
-    assert len({denial_id, in_id, before_id}) == 3 and len(store.casualties()) == 2
-    assert list(zip(store.claims()["article_id"], store.claims()["other_article_id"], strict=True)) == [
-        (denial_id, in_id)
-    ]
+    assert len({denial_id, in_id, before_id}) == 3 and len(store.table("casualties")) == 2
+    assert list(
+        zip(store.table("claims")["article_id"], store.table("claims")["other_article_id"], strict=True)
+    ) == [(denial_id, in_id)]
     other_order = Store(store.path.with_name("other-order.duckdb"))
     _ingest(other_order, months_before, in_window, undated_denial)
-    assert other_order.claims().equals(store.claims())
+    assert other_order.table("claims").equals(store.table("claims"))

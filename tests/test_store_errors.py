@@ -242,29 +242,29 @@ def test_a_reader_gives_up_after_about_a_second_while_a_writer_holds_the_store(t
     with _held_by_another_process(path):
         started = time.monotonic()
         with pytest.raises(StoreBusy) as err:
-            store.articles()
+            store.table("articles")
         assert 0.9 < time.monotonic() - started < 3.0
         assert str(err.value) == "the store is being updated; this page will retry"
         assert main(["list", "--db", str(path)]) == 2
         assert "being updated by another command" in _one_error_line(capsys)
-    assert len(store.articles()) == 1
+    assert len(store.table("articles")) == 1
 
 
 def test_read_only_mode(tmp_path, monkeypatch, capsys):
     path = tmp_path / "bw.duckdb"
     store = _store_with_an_article(path)
-    article_id = store.articles()["article_id"][0]
+    article_id = store.table("articles")["article_id"][0]
     assert not read_only()
     monkeypatch.setenv(READ_ONLY_ENV, "1")
     assert read_only()
     viewer = Store(path)
-    assert viewer.read_only and len(viewer.articles()) == 1
+    assert viewer.read_only and len(viewer.table("articles")) == 1
     with pytest.raises(StoreError, match=f"is open read-only \\({READ_ONLY_ENV}=1\\)"):
         viewer.remove(article_id)
     for args in (["ingest", str(ROOT / "data" / "articles")], ["remove", article_id], ["reextract"]):
         assert main([*args, "--db", str(path)]) == 2
         assert f"the store is read-only here ({READ_ONLY_ENV}=1)" in _one_error_line(capsys)
-    assert len(Store(path, read_only=False).articles()) == 1
+    assert len(Store(path, read_only=False).table("articles")) == 1
     with pytest.raises(StoreError, match="there is no store at"):
         Store(tmp_path / "absent.duckdb")
     assert not (tmp_path / "absent.duckdb").exists()
@@ -275,5 +275,5 @@ def test_read_only_mode(tmp_path, monkeypatch, capsys):
 def test_a_reader_in_the_same_process_as_a_writer_is_told_the_store_is_busy(tmp_path):
     store = _store_with_an_article(tmp_path / "bw.duckdb")
     with store.writer(), pytest.raises(StoreBusy):
-        store.articles()
-    assert len(store.articles()) == 1
+        store.table("articles")
+    assert len(store.table("articles")) == 1

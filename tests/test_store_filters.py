@@ -125,7 +125,7 @@ def quote_store(tmp_path):
 )
 def test_quotes_are_searched_in_the_store(quote_store, query, found, sentence):
     flt = Filter(text=query)
-    quotes = quote_store.quotes(flt)
+    quotes = quote_store.table("quotes", flt)
     assert list(quotes["quote_id"]) == found
     assert flt.describe(f"{len(quotes)} {'quote' if len(quotes) == 1 else 'quotes'}") == sentence
 

@@ -51,7 +51,7 @@ def test_every_column_has_the_schema_type(store):
 
 
 def test_values_survive_the_arrow_path(store):
-    events = store.events()
+    events = store.table("events")
     assert list(events["date_start"]) == [pd.Timestamp(2022, 5, 1), pd.Timestamp(2022, 9, 12), pd.NaT, pd.NaT]
     assert list(events["latitude"].isna()) == [True, False, True, True]
     assert events["fatalities"].tolist() == [pd.NA, pd.NA, 3, pd.NA]
@@ -60,7 +60,7 @@ def test_values_survive_the_arrow_path(store):
 
 
 def test_only_the_columns_asked_for(store):
-    frame = store.events(Filter(actors=("Armenia",)), columns=["actor1", "date_end"])
+    frame = store.table("events", Filter(actors=("Armenia",)), columns=["actor1", "date_end"])
     assert list(frame.columns) == ["actor1", "date_end"]
     assert frame["actor1"].tolist() == ["Armenia", "Armenia"]
     assert str(frame["date_end"].dtype) == "datetime64[s]"

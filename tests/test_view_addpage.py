@@ -256,8 +256,8 @@ def test_saving_stores_the_ready_candidates_and_names_the_others(store):
     saved, problems = addpage.save(store, [good, bad], default_lexicon(), no_progress)
     assert list(saved) == [good.key] and saved[good.key].level == "success"
     assert problems == [Result("error", f"Not saved: {bad.problem}.")]
-    assert list(store.articles()["article_id"]) == [good.article.article_id]
-    assert addpage.stored_note(good.article.article_id, addpage.stored_versions(store.articles())) == (
+    assert list(store.table("articles")["article_id"]) == [good.article.article_id]
+    assert addpage.stored_note(good.article.article_id, addpage.stored_versions(store.table("articles"))) == (
         f"Already in the store as article {good.article.article_id}: saving it again changes nothing."
     )
 

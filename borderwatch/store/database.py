@@ -278,30 +278,6 @@ class Store:
         frame["count"] = pd.array(data.column("count").to_pylist(), dtype="Int64")
         return frame
 
-    def articles(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        return self.table("articles", flt, columns)
-
-    def events(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        return self.table("events", flt, columns)
-
-    def casualties(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        return self.table("casualties", flt, columns)
-
-    def troop_figures(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        return self.table("troop_figures", flt, columns)
-
-    def quotes(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        return self.table("quotes", flt, columns)
-
-    def actors(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        return self.table("actors", flt, columns)
-
-    def places(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        return self.table("places", flt, columns)
-
-    def claims(self, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        return self.table("claims", flt, columns)
-
     def body(self, article_id: str) -> str | None:
         """The stored body of an article (the text every char_start/char_end points into)."""
         with self._connect(read_only=True) as con:

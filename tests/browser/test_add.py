@@ -105,9 +105,9 @@ def test_an_uploaded_article_is_previewed_saved_and_found_on_other_pages(page, a
         alert(page, f"{ARTICLE_NAME}: added “{article.title}” as article {article.article_id}")
     ).to_be_visible()
     store = Store(add_db)
-    events = store.events()
+    events = store.table("events")
     new_events = sorted(events.loc[events["article_id"] == article.article_id, "event_id"])
-    assert new_events and len(store.articles()) == N_FIXTURE_ARTICLES + 1
+    assert new_events and len(store.table("articles")) == N_FIXTURE_ARTICLES + 1
 
     open_page(page, f"{add_url}/timeline")
     wait_for_graph(page)

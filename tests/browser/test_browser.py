@@ -135,7 +135,7 @@ def test_quotes_cards_search_and_csv_download(page, app_url, browser_db, artifac
     text = download.value.path().read_bytes().decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["quote_id"] for r in rows] == [f"{article_a().article_id}-Q001"]
-    expected = Store(browser_db).quotes()
+    expected = Store(browser_db).table("quotes")
     assert text == export.to_csv(expected[expected["quote_id"] == rows[0]["quote_id"]])
 
 
@@ -162,7 +162,9 @@ def test_data_page_rows_and_csv_download_follow_the_filter(page, app_url, browse
         page.get_by_role("button", name="Download casualties.csv").click()
     text = download.value.path().read_bytes().decode("utf-8")
     assert len(list(csv.DictReader(io.StringIO(text)))) == N_JUNE_CASUALTIES
-    assert text == export.to_csv(Store(browser_db).casualties(Filter(date_from=JUNE[0], date_to=JUNE[1])))
+    assert text == export.to_csv(
+        Store(browser_db).table("casualties", Filter(date_from=JUNE[0], date_to=JUNE[1]))
+    )
     screenshot(page, artifacts / "data.png")
 
 

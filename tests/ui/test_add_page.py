@@ -105,7 +105,7 @@ def test_an_upload_is_read_first_its_form_prefilled_and_its_extraction_previewed
     assert '<mark data-kind="place"' in marked and ">Jermuk</mark>" in marked
     assert '<mark data-kind="actor"' in marked and ">Azerbaijani forces</mark>" in marked
     assert at.button(key="add_save_files").label == "Save 1 article"
-    assert writes == [] and len(store.articles()) == N_FIXTURE_ARTICLES
+    assert writes == [] and len(store.table("articles")) == N_FIXTURE_ARTICLES
 
 
 def overview_headline(at) -> dict[str, int]:
@@ -142,7 +142,7 @@ def test_a_sidebar_filter_hiding_the_new_rows_is_said_and_can_be_reset(add_page,
     )
     at.button(key="add_reset_filters").click().run()
     assert at.multiselect(key="actor").value == []
-    new_events = int((store.events()["article_id"] == jermuk().article_id).sum())
+    new_events = int((store.table("events")["article_id"] == jermuk().article_id).sum())
     assert new_events > 0
     assert overview_headline(at)["Events"] == EXPECTED_ALL["Events"] + new_events
 
@@ -150,7 +150,7 @@ def test_a_sidebar_filter_hiding_the_new_rows_is_said_and_can_be_reset(add_page,
 def test_the_sidebar_s_full_date_range_grows_with_the_store(add_page, store):
     at = upload(add_page(), ("jermuk.md", JERMUK))
     at.button(key="add_save_files").click().run()
-    new_events = int((store.events()["article_id"] == jermuk().article_id).sum())
+    new_events = int((store.table("events")["article_id"] == jermuk().article_id).sum())
     assert overview_headline(at)["Events"] == EXPECTED_ALL["Events"] + new_events
 
 
@@ -160,7 +160,7 @@ def test_reruns_after_saving_never_write_again(add_page, store, writes):
     for _ in range(3):
         at.run()
     assert writes == [jermuk().article_id]
-    assert len(store.articles()) == N_FIXTURE_ARTICLES + 1
+    assert len(store.table("articles")) == N_FIXTURE_ARTICLES + 1
     assert at.button(key="add_save_files").disabled  # the saved file is shown as saved, not offered again
     assert any("jermuk.md: added" in s for s in texts(at.success))
 
@@ -182,7 +182,7 @@ def test_bad_files_are_named_change_nothing_and_the_others_still_go_in(add_page,
     assert store.counts() == before
     at.button(key="add_save_files").click().run()
     assert writes == [jermuk().article_id]
-    assert len(store.articles()) == N_FIXTURE_ARTICLES + 1
+    assert len(store.table("articles")) == N_FIXTURE_ARTICLES + 1
 
 
 def test_bare_text_waits_for_its_date_then_goes_in_with_it(add_page, store, writes):
@@ -199,7 +199,7 @@ def test_bare_text_waits_for_its_date_then_goes_in_with_it(add_page, store, writ
     at.date_input(key=f"add_published_{suffix('bare.txt', BARE)}").set_value(date(2021, 7, 26)).run()
     assert len(preview_html(at)) == 1
     at.button(key="add_save_files").click().run()
-    stored = store.articles().set_index("article_id").loc[writes[0]]
+    stored = store.table("articles").set_index("article_id").loc[writes[0]]
     assert stored.published.date() == date(2021, 7, 26) and stored.path == "bare.txt"
 
 
@@ -214,7 +214,7 @@ def test_the_same_article_again_is_said_to_be_there_already(add_page, store, wri
         f"jermuk-copy.md: “Shelling near Jermuk” is already in the store (article {article_id}); "
         "nothing was changed." in texts(at.info)
     )
-    assert len(store.articles()) == N_FIXTURE_ARTICLES + 1
+    assert len(store.table("articles")) == N_FIXTURE_ARTICLES + 1
 
 
 def test_pasted_text_with_a_date_is_previewed_and_saved_once(add_page, store, writes):
@@ -230,7 +230,7 @@ def test_pasted_text_with_a_date_is_previewed_and_saved_once(add_page, store, wr
     at.button(key="add_save_paste").click().run()
     at.run()
     assert writes == [article.article_id]
-    stored = store.articles().set_index("article_id").loc[article.article_id]
+    stored = store.table("articles").set_index("article_id").loc[article.article_id]
     assert (stored.title, stored.published.date(), stored.path) == (
         "Shelling of Sotk",
         date(2021, 7, 27),
@@ -267,13 +267,13 @@ def test_removing_an_article_asks_first_then_removes_all_its_rows(add_page, stor
     at.selectbox(key="add_manage_pick").set_value(b.article_id).run()
     at.button(key="add_remove_ask").click().run()
     assert any(w.startswith("Remove 2021-05-20 · Troops cross the border") for w in texts(at.warning))
-    assert len(store.articles()) == N_FIXTURE_ARTICLES  # nothing yet
+    assert len(store.table("articles")) == N_FIXTURE_ARTICLES  # nothing yet
     at.button(key="add_remove_no").click().run()
     assert not [w for w in texts(at.warning) if w.startswith("Remove")]
     at.button(key="add_remove_ask").click().run()
     at.button(key="add_remove_yes").click().run()
     assert [s for s in texts(at.success) if s.startswith("Removed")]
-    assert list(store.articles()["article_id"]) == [article_a().article_id]
+    assert list(store.table("articles")["article_id"]) == [article_a().article_id]
     assert store.body(b.article_id) is None
     for name in EXTRACTED_TABLES:
         assert b.article_id not in set(store.table(name)["article_id"]), name
@@ -286,11 +286,11 @@ def test_reextract_one_and_all_use_the_extractor_in_one_transaction_each(add_pag
     at.button(key="add_reextract_one").click().run()
     assert writes == [a.article_id]
     assert any(s.startswith(f"Re-extracted “{a.title}”") for s in texts(at.success))
-    versions = store.articles().set_index("article_id")["extractor_version"]
+    versions = store.table("articles").set_index("article_id")["extractor_version"]
     assert versions[a.article_id] == EXTRACTOR_VERSION and versions[article_b().article_id] == "fixture-1"
     at.button(key="add_reextract_all").click().run()
     assert sorted(writes[1:]) == sorted([a.article_id, article_b().article_id])
     assert f"Re-extracted all {N_FIXTURE_ARTICLES} articles with the lexicon as it is now." in texts(
         at.success
     )
-    assert set(store.articles()["extractor_version"]) == {EXTRACTOR_VERSION}
+    assert set(store.table("articles")["extractor_version"]) == {EXTRACTOR_VERSION}

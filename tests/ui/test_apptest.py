@@ -201,7 +201,7 @@ def test_quotes_escape_article_text(navigation_app):
 def test_quotes_download_is_the_filtered_quotes_as_csv(navigation_app, fixture_db):
     at = navigation_app("pages/quotes.py", query={"actor": CSTO})
     at.multiselect(key="quote_kind").set_value(["direct"]).run()
-    expected = Store(fixture_db).quotes(Filter(actors=(CSTO,)))
+    expected = Store(fixture_db).table("quotes", Filter(actors=(CSTO,)))
     expected = expected[expected["kind"] == "direct"]
     assert len(expected) == 1
     assert download_data(at, "quotes_csv").decode() == export.to_csv(expected)
@@ -225,7 +225,7 @@ def test_data_page_table_and_csv_follow_the_filter(navigation_app, fixture_db):
     at.multiselect(key="actor").set_value([]).run()
     at.date_input(key="dates").set_value(JUNE).run()
     flt = Filter(date_from=JUNE[0], date_to=JUNE[1])
-    expected = Store(fixture_db).casualties(flt)
+    expected = Store(fixture_db).table("casualties", flt)
     assert len(frame_with(at, "casualty_id").value) == len(expected) == 2
     assert download_data(at, "data_csv").decode() == export.to_csv(expected)
 
@@ -235,8 +235,8 @@ def test_data_page_zip_holds_every_filtered_table_and_the_dictionary(navigation_
     store, flt = Store(fixture_db), Filter(actors=(CSTO,))
     with zipfile.ZipFile(io.BytesIO(download_data(at, "data_zip"))) as archive:
         assert sorted(archive.namelist()) == sorted([f"{n}.csv" for n in TABLES] + ["data_dictionary.csv"])
-        assert archive.read("events.csv").decode() == export.to_csv(store.events(flt))
-        assert archive.read("quotes.csv").decode() == export.to_csv(store.quotes(flt))
+        assert archive.read("events.csv").decode() == export.to_csv(store.table("events", flt))
+        assert archive.read("quotes.csv").decode() == export.to_csv(store.table("quotes", flt))
         assert archive.read("data_dictionary.csv").decode() == export.dictionary_csv()
 
 
