@@ -12,7 +12,7 @@
   polygon, never as a made-up point) and for a place whose position could not be verified;
 - ``aliases``: other spellings, pipe-separated (never the name itself).
 
-This module must not import streamlit (the extractor and the command line use it too).
+The extractor and the command line read it, so it imports nothing of the dashboard.
 """
 
 from __future__ import annotations

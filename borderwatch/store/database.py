@@ -28,6 +28,7 @@ CONNECTION_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_exte
 DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB file
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+RowsOrMaker = TableRows | Callable[[], TableRows]  # the rows, or a function that extracts them
 # Called in an article's transaction once its rows are in, with the ids of the articles written after
 # it in the same transaction (not yet there for it); returns the rows it added. The ingest layer links
 # claims across articles with it.
@@ -207,21 +208,15 @@ class Store:
         with self._connect(read_only=True) as con:
             return dict(con.execute("SELECT article_id, extractor_version FROM articles").fetchall())
 
-    def ingest(
-        self,
-        article: Article,
-        rows: TableRows | Callable[[], TableRows],
-        extractor_version: str,
-        force: bool = False,
-        link: Linker | None = None,
-    ) -> IngestResult:
+    def ingest(self, article: Article, rows: RowsOrMaker, extractor_version: str, **options) -> IngestResult:
         """Store one article and its extracted rows in one transaction, replacing an older extraction.
 
         `rows` may be a function, called only when the article is not already stored by this version;
-        `link` adds what ties it to the other stored articles, in the same transaction.
+        the options are Writer.ingest's (`force`, and `link`, which adds what ties the article to the
+        other stored articles in the same transaction).
         """
         with self.writer() as writer:
-            return writer.ingest(article, rows, extractor_version, force, link)
+            return writer.ingest(article, rows, extractor_version, **options)
 
     @contextmanager
     def writer(self) -> Iterator[Writer]:
@@ -436,7 +431,7 @@ class Writer:
     def ingest(
         self,
         article: Article,
-        rows: TableRows | Callable[[], TableRows],
+        rows: RowsOrMaker,
         extractor_version: str,
         force: bool = False,
         link: Linker | None = None,
@@ -446,7 +441,7 @@ class Writer:
 
     def ingest_many(
         self,
-        items: Sequence[tuple[Article, TableRows | Callable[[], TableRows]]],
+        items: Sequence[tuple[Article, RowsOrMaker]],
         extractor_version: str,
         force: bool = False,
         link: Linker | None = None,
@@ -467,7 +462,7 @@ class Writer:
 
     def _write(
         self,
-        items: Sequence[tuple[Article, TableRows | Callable[[], TableRows]]],
+        items: Sequence[tuple[Article, RowsOrMaker]],
         version: str,
         force: bool,
         link: Linker | None,
