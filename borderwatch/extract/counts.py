@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from borderwatch.extract import budget
 from borderwatch.extract.dating import date_for
-from borderwatch.extract.document import Document, PlaceMention, Sentence
+from borderwatch.extract.document import Document, Mention, PlaceMention, Sentence
+from borderwatch.extract.english import CIVILIAN_PERSON_WORDS, MILITARY_RANK_WORDS, WAR_WORDS
 from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.numbers import NUMBER, Count, to_count
 from borderwatch.extract.quotes import claimant_at
@@ -97,6 +99,45 @@ _CAPTIVITY = re.compile(
     r"\b(?:prisoners?|captives?|captivity|detainees?|hostages?|held|detained|POWs?|exchange[ds]?)\b"
 )
 _NEGATED = re.compile(r"\b(?:no|not|never|none|neither|nor|zero)\s+$", re.IGNORECASE)
+# A demonym standing for a person after a count: 'one Azerbaijani (wounded)'.
+_DEMONYM_HEAD = re.compile(r"\s+(?P<word>[A-Z][\w’'-]*)(?![\w-])")
+# After 'N soldiers captured …': a finite verb of the same clause makes the participle a description.
+_FINITE_AFTER = re.compile(
+    r"(?:(?!\b(?:when|after|before|as|while|because|since|and|but|or|who|which|that|where)\b)[^,;:.])*?"
+    r"\b(?:have|has|had|are|were|was|is|will)\b",
+    re.IGNORECASE,
+)
+# The target of an attack names the victims' side: 'opened fire on Armenian positions, killing one person',
+# 'fire on the positions of the armed forces of the Republic of Armenia'.
+_TARGET = re.compile(
+    r"\b(?:on|at|against|targeting|targeted|shelled|shelling|attacked|attacking|struck|hit)\s+(?:the\s+)?"
+    r"(?:(?:positions|posts|units|villages|settlements)\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+(?:the\s+)?)?"
+    r"(?:Republic\s+of\s+)?(?P<of>[A-Z][\w’'-]+)|(?P<who>[A-Z][\w’'-]+)\s+(?:(?:military|combat|army|border|"
+    r"frontline|forward|defensive)\s+)?(?:positions|posts|forces|troops|soldiers|servicemen|units|villages|"
+    r"settlements|towns|border\s+guards|territory|army)\b)"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_WAR = re.compile(rf"\b{any_of(WAR_WORDS)}\b", re.IGNORECASE)
+# One victim, by the grammar of a singular clause: 'was killed', 'has died', 'sustained a firearm wound'.
+_ONE_VICTIM = re.compile(
+    r"\b(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:reportedly|also|later|allegedly|fatally|seriously|severely|"
+    r"slightly|lightly|critically|mortally|badly|then|subsequently|confirmed)\s+)*(?P<passive>killed|shot\s+dead|"
+    r"wounded|injured|taken\s+(?:captive|prisoner|hostage)|captured|abducted|missing)|(?:has\s+)?(?P<died>died)|"
+    r"(?:sustained|suffered|received)\s+(?:(?:a|an|serious|severe|minor|light|multiple)\s+)*(?:[\w-]+\s+)?"
+    r"(?P<hurt>wounds?|injur(?:y|ies)))(?![\w-])"
+)
+_ONE_VICTIM_KIND = {
+    "killed": "killed", "shot dead": "killed", "died": "killed", "wounded": "wounded", "injured": "wounded",
+    "captured": "captured", "abducted": "captured", "missing": "missing",
+}  # fmt: skip
+# Where a clause's subject begins, looking back from its verb: a clause boundary or a reporting verb.
+_SUBJECT_START = re.compile(
+    r"(?:^|[;:“”\"‘]|\b(?:that|and|but|while|when|after|as|said|says|reported|announced)\s|,\s+(?=[a-z]))"
+)
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*\.?|[A-Z]\.")
+_NOT_A_VICTIM = frozenset(("he", "she", "it", "they", "one", "no one", "nobody", "none", "anyone", "someone"))
+_RANKS = frozenset(MILITARY_RANK_WORDS)
+_CIVILIAN_PERSONS = frozenset(CIVILIAN_PERSON_WORDS)
 
 
 MIN_TROOP_FIGURE = 10
@@ -122,6 +163,8 @@ class _Figure:
         return min(self.start, self.kind_start), max(self.end, self.kind_end)
 
     perpetrator: str | None = None
+    perpetrator_country: str | None = None
+    another: bool = False  # 'another soldier': a new victim, never a restatement of an earlier figure
 
 
 def extract_figures(
@@ -130,6 +173,7 @@ def extract_figures(
     """Casualty figures and troop figures of the document, in text order."""
     casualties: list[CasualtyFigure] = []
     troops: list[TroopFigure] = []
+    told = _Restatements()
     for sentence in doc.sentences:
         budget.check()
         figures = _figures_in(doc, lexicon, sentence)
@@ -138,10 +182,10 @@ def extract_figures(
         _fill_perpetrators(doc, lexicon, sentence, figures)
         for figure in figures:
             claimant = claimant_at(quotes, figure.start)
-            if figure.side is None and figure.kind and figure.role == "soldier":
-                figure.side = _claimant_country(lexicon, doc, claimant)
+            if figure.side is None and figure.kind:
+                figure.side = _victims_side(doc, lexicon, sentence, figure, claimant)
             if figure.kind:
-                casualties.append(_casualty(doc, sentence, figure, claimant))
+                told.add(_casualty(doc, sentence, figure, claimant), figure.another)
             elif (
                 figure.noun in _MILITARY
                 and figure.side
@@ -149,6 +193,7 @@ def extract_figures(
                 and not _CAPTIVITY.search(doc.body, sentence.start, sentence.end)
             ):
                 troops.append(_troop(doc, lexicon, sentence, figure, claimant))
+    casualties = told.figures
     return casualties, troops
 
 
@@ -158,8 +203,14 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
     # The checks below are pure: the cheapest, and most often failed, come first.
     for number in NUMBER.finditer(body, sentence.start, sentence.end):
         noun = _NOUN.match(body, number.end(), sentence.end)
-        if noun is None and number.group("article"):
-            continue  # a bare 'a'/'an' is only a count before a noun
+        demonym = None
+        if noun is None:
+            # 'one Azerbaijani wounded', 'an Armenian was killed': a demonym standing for a person
+            demonym = _DEMONYM_HEAD.match(body, number.end(), sentence.end)
+            if demonym is not None and demonym.group("word") not in lexicon.demonyms:
+                demonym = None
+            if demonym is None and number.group("article"):
+                continue  # a bare 'a'/'an' is only a count before a noun
         if doc.covering(doc.times, number.start()) or _negated(body, sentence.start, number.start()):
             continue
         count = to_count(number)
@@ -167,6 +218,8 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
             continue
         if noun:
             end, noun_word, mods = noun.end(), noun.group("noun"), noun.group("mods")
+        elif demonym:
+            end, noun_word, mods = demonym.end(), "", demonym.group("word")
         else:
             end, noun_word, mods = number.end(), "", ""
         # 'killing one person and capturing 12': a casualty word right before the count wins
@@ -175,18 +228,241 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
         )
         if not kind_match and not noun:
             continue
+        if kind_match and _describes_captives(body, end, kind_match, sentence.end):
+            continue
         side = _side(lexicon, mods + " " + noun_word, doc, sentence, number.start(), body[number.end() : end])
         role = "soldier" if noun_word in _MILITARY else "civilian" if noun_word in _CIVILIAN else "unknown"
-        figure = _Figure(number.start(), end, count, noun_word, side, role)
+        figure = _Figure(
+            number.start(), end, count, noun_word, side, role, another=bool(number.group("another"))
+        )
         if kind_match:
             figure.kind = _KIND_WORDS[kind_match.group("kind").lower()]
             figure.kind_start, figure.kind_end = kind_match.start(), kind_match.end()
+        elif noun_word == "KIA":  # '50 KIA': killed in action, the casualty word is the noun
+            figure.kind, figure.kind_start, figure.kind_end = "killed", noun.start("noun"), noun.end("noun")
         if noun_word in ("others", "other", "") or (not figure.side and figures):
             _inherit(figure, figures)
         figures.append(figure)
+    figures.extend(_named_victims(doc, lexicon, sentence, figures))
     if figures:
         _apply_among(lexicon, body, sentence, figures)
     return figures
+
+
+def _describes_captives(body: str, end: int, kind: re.Match[str], stop: int) -> bool:
+    """'one serviceman captured in May have crossed the border': the participle describes people now
+    held or freed (the sentence's verb comes after it), not a capture this sentence reports."""
+    if _KIND_WORDS[kind.group("kind").lower()] != "captured" or kind.start() < end:
+        return False
+    if body[end : kind.start()].strip():
+        return False  # 'were captured', 'have been detained': the capture is the sentence's verb
+    return _FINITE_AFTER.match(body, kind.end(), min(stop, kind.end() + 80)) is not None
+
+
+def _named_victims(
+    doc: Document, lexicon: Lexicon, sentence: Sentence, figures: list[_Figure]
+) -> list[_Figure]:
+    """One victim named or described in a singular clause: 'Junior Sergeant A. Petrosyan was killed',
+    'the village head, Aram Petrosyan, sustained a firearm wound'."""
+    body = doc.body
+    counted = {f.kind_end for f in figures if f.kind}  # casualty words a count already holds
+    found: list[_Figure] = []
+    for predicate in _ONE_VICTIM.finditer(body, sentence.start, sentence.end):
+        if predicate.end() in counted:
+            continue
+        start = _subject_start(body, sentence.start, predicate.start())
+        subject = body[start : predicate.start()].strip(" ,")
+        role = _victim_role(doc, subject, start)
+        if role is None:
+            continue
+        word = predicate.group("passive") or predicate.group("died") or "wounded"
+        kind = _ONE_VICTIM_KIND[" ".join(word.split())] if not word.startswith("taken") else "captured"
+        figure = _Figure(start, start + len(subject), Count(1, 1, 1), "", None, role, kind)
+        figure.kind_start, figure.kind_end = predicate.start(), predicate.end()
+        figure.side = _side_in_subject(doc, lexicon, subject, start)
+        found.append(figure)
+    return found
+
+
+def _subject_start(body: str, sentence_start: int, verb: int) -> int:
+    """Where the subject of the verb at `verb` begins: after the last clause boundary within a few words."""
+    window = max(sentence_start, words_back(body, verb, 10))
+    start = window if window == sentence_start else -1
+    for boundary in _SUBJECT_START.finditer(body, window, verb):
+        start = boundary.end()
+    if start < 0:
+        return verb  # no boundary within reach: too long a subject to be one person
+    while start < verb and body[start].isspace():
+        start += 1
+    return start
+
+
+def _victim_role(doc: Document, subject: str, start: int) -> str | None:
+    """soldier, civilian or unknown for a subject naming one person; None when it names no person."""
+    words = subject.replace(",", " ").split()
+    if not words or subject.lower() in _NOT_A_VICTIM:
+        return None
+    lower = " ".join(words).lower()
+    head = words[-1].lower()
+    if any(lower.endswith(rank) or f"{rank} " in lower for rank in _RANKS):
+        return "soldier"
+    if head in _CIVILIAN_PERSONS or any(f" {w} " in f" {lower} " for w in _CIVILIAN_PERSONS if w != "man"):
+        civilian = True
+    else:
+        civilian = False
+    if _ends_in_a_name(doc, subject, start):
+        return "civilian" if civilian else "unknown"
+    if head in _CIVILIAN_PERSONS:
+        return "civilian"
+    return None
+
+
+def _ends_in_a_name(doc: Document, subject: str, start: int) -> bool:
+    """The subject ends with a person's name: two capitalised words (or initials) that name no place or
+    institution ('Radik Oghikyan', 'A. Petrosyan')."""
+    words = subject.replace(",", " ").split()
+    capitalised = 0
+    for word in reversed(words):
+        if not _NAME_WORD.fullmatch(word):
+            break
+        capitalised += 1
+    if capitalised < 2:
+        return False
+    last = start + subject.rfind(words[-1])
+    mention = doc.covering(doc.actors, last)
+    if mention is not None and mention.kind not in ("person", "official"):
+        return False
+    return doc.covering(doc.places, last) is None
+
+
+def _side_in_subject(doc: Document, lexicon: Lexicon, subject: str, start: int) -> str | None:
+    """The victim's country as the subject says it: a demonym, else a place or a person of a country."""
+    for word in _SIDE_WORD.findall(subject):
+        if word in lexicon.demonyms:
+            return lexicon.demonyms[word]
+    for place in doc.within(doc.places, start, start + len(subject)):
+        if place.place.country:
+            return place.place.country
+    for mention in doc.within(doc.actors, start, start + len(subject)):
+        if mention.country:
+            return mention.country
+    return None
+
+
+def _victims_side(
+    doc: Document, lexicon: Lexicon, sentence: Sentence, figure: _Figure, claimant: str | None
+) -> str | None:
+    """Whose casualties a figure counts when its own words do not say: the side attacked in its sentence,
+    the side whose source reports them, the side opposite their killers, or both sides of a war's toll."""
+    target, war = _sentence_sides(doc, lexicon, sentence)
+    if target:
+        return target
+    sides = _belligerents(doc)
+    own = _claimant_country(lexicon, doc, claimant)
+    if own in sides:
+        return own
+    if figure.perpetrator_country in sides and len(sides) == 2:
+        return sides[1] if figure.perpetrator_country == sides[0] else sides[0]
+    if figure.kind == "killed" and figure.perpetrator is None and len(sides) == 2 and war:
+        return " and ".join(sorted(sides))
+    return None
+
+
+def _sentence_sides(doc: Document, lexicon: Lexicon, sentence: Sentence) -> tuple[str | None, bool]:
+    """The country the sentence says was attacked (its positions, troops or villages), and whether the
+    sentence speaks of a war: read once per sentence, however many figures it holds."""
+    lookups = _actor_lookups(doc)
+    cached = lookups.get(("sides", sentence.index))
+    if cached is None:
+        target = None
+        for match in _TARGET.finditer(doc.body, sentence.start, sentence.end):
+            target = _country_of_word(lexicon, match.group("of") or match.group("who"))
+            if target:
+                break
+        war = _WAR.search(doc.body, sentence.start, sentence.end) is not None
+        cached = lookups[("sides", sentence.index)] = (target, war)
+    return cached
+
+
+def _country_of_word(lexicon: Lexicon, word: str) -> str | None:
+    """'Armenian', 'Armenia', 'Armenia’s' → Armenia."""
+    if word in lexicon.demonyms:
+        return lexicon.demonyms[word]
+    bare = _POSSESSIVE.sub("", word)
+    if bare in lexicon.countries:
+        return bare
+    return lexicon.demonyms.get(bare)
+
+
+def _belligerents(doc: Document) -> tuple[str, ...]:
+    """The two countries the document names most often (its conflict's sides), most named first."""
+    lookups = _actor_lookups(doc)
+    if "belligerents" not in lookups:
+        named = Counter(m.country for m in doc.actors if m.country)
+        lookups["belligerents"] = tuple(country for country, _ in named.most_common(2))
+    return lookups["belligerents"]
+
+
+class _Restatements:
+    """Casualty figures told once each: a later figure of the same kind and number, whose side, role and
+    day do not differ, restates an earlier one and only adds what the earlier one did not say."""
+
+    def __init__(self) -> None:
+        self.figures: list[CasualtyFigure] = []
+        self._told: dict[tuple[str, int | None], dict[str | None, int]] = {}  # (kind, number) → side → index
+
+    def add(self, casualty: CasualtyFigure, another: bool) -> None:
+        told = self._told.setdefault((casualty.kind, _number(casualty.count)), {})
+        # the sides a figure is told for are few (two countries, both, unknown): this look is short
+        earlier = (
+            None
+            if another
+            else max(
+                (i for side, i in told.items() if self._restates(casualty, side, self.figures[i])),
+                default=None,
+            )
+        )
+        if earlier is None:
+            told[casualty.side] = len(self.figures)
+            self.figures.append(casualty)
+            return
+        first = self.figures[earlier]
+        merged = _merged(first, casualty)
+        self.figures[earlier] = merged
+        if merged.side != first.side:
+            told.pop(first.side, None)
+            told[merged.side] = earlier
+
+    @staticmethod
+    def _restates(casualty: CasualtyFigure, side: str | None, earlier: CasualtyFigure) -> bool:
+        if earlier.sentence_index == casualty.sentence_index:
+            return False  # one sentence states each of its figures once
+        if side is not None and casualty.side is not None and side != casualty.side:
+            return False
+        if "unknown" not in (earlier.role, casualty.role) and earlier.role != casualty.role:
+            return False
+        one, two = earlier.dating, casualty.dating
+        return not (one.precision == two.precision == "day" and one.date_start != two.date_start)
+
+
+def _number(count: Count) -> int | None:
+    """The figure's one number: the count, else its lower bound, else its upper bound."""
+    return count.count if count.count is not None else count.low if count.low is not None else count.high
+
+
+def _merged(first: CasualtyFigure, again: CasualtyFigure) -> CasualtyFigure:
+    """The first telling of a figure with what a restatement adds (its side, role, source, place or date)."""
+    local = first.location is not None or first.admin1 is not None
+    return replace(
+        first,
+        side=first.side or again.side,
+        role=first.role if first.role != "unknown" else again.role,
+        perpetrator=first.perpetrator or again.perpetrator,
+        claimed_by=first.claimed_by or again.claimed_by,
+        admin1=first.admin1 if local else again.admin1,
+        location=first.location if local else again.location,
+        dating=again.dating if first.dating.precision == "unknown" else first.dating,
+    )
 
 
 def _negated(body: str, start: int, number_start: int) -> bool:
@@ -296,19 +572,21 @@ def _fill_perpetrators(doc: Document, lexicon: Lexicon, sentence: Sentence, figu
     for match in _AGENT.finditer(body, sentence.start, sentence.end):
         after = doc.starting_at(doc.actors, match.end())
         if after:
-            agent = after[0].name
+            agent = after[0]
             break
     for figure in figures:
         if not figure.kind:
             continue
         perpetrator = agent if agent is not None else _active_subject(doc, sentence, figure)
+        if perpetrator is None:
+            continue
         own = lexicon.forces.get(figure.side) if figure.side else None
-        if perpetrator is not None and (perpetrator == figure.side or (own and perpetrator == own.name)):
-            perpetrator = None  # the victims' own side named before the verb is not who caused it
-        figure.perpetrator = perpetrator
+        if perpetrator.name == figure.side or (own and perpetrator.name == own.name):
+            continue  # the victims' own side named before the verb is not who caused it
+        figure.perpetrator, figure.perpetrator_country = perpetrator.name, perpetrator.country or None
 
 
-def _active_subject(doc: Document, sentence: Sentence, figure: _Figure) -> str | None:
+def _active_subject(doc: Document, sentence: Sentence, figure: _Figure) -> Mention | None:
     """'Azerbaijani forces killed three …': an actor just before an active casualty verb."""
     if figure.kind_start > figure.start:
         return None
@@ -319,7 +597,7 @@ def _active_subject(doc: Document, sentence: Sentence, figure: _Figure) -> str |
     while i >= 0 and actors[i].start >= sentence.start and reach[i] >= figure.kind_start - 30:
         mention = actors[i]
         if 0 <= figure.kind_start - mention.end <= 30 and mention.kind in ("armed forces", "state"):
-            return mention.name
+            return mention
         i -= 1
     return None
 
