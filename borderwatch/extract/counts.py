@@ -71,12 +71,25 @@ _KIND_WORDS = {
     "held captive": "captured",
     "taken captive": "captured",
     "missing": "missing",
+    # a figure of dead and missing together is as sure as its least sure part
+    "dead or missing": "missing",
+    "killed or missing": "missing",
+    "missing or dead": "missing",
+    "wounds": "wounded",  # 'sustained gunshot wounds'
 }
 _KIND = re.compile(rf"(?<![\w-])(?P<kind>{any_of(_KIND_WORDS, ignore_case=True)})(?![\w-])", re.IGNORECASE)
 # Between a count phrase and its casualty word: auxiliaries and a few adverbs, inside one clause.
 _PASSIVE_GAP = re.compile(
     r"\s*(?:(?:were|was|have|has|had|been|are|is|being|be|got|reportedly|also|later|allegedly|confirmed|"
-    r"reported|officially|now|all|both|believed|feared|presumed|said|to|suffered|sustained|more|others|other)\s+)*",
+    r"reported|officially|now|all|both|believed|feared|presumed|said|to|suffered|sustained|received|more|others|other|"
+    r"serious|severe|minor|light|gunshot|shrapnel|firearm|bullet|multiple|various)\s+)*",
+    re.IGNORECASE,
+)
+# After a bare count in the active voice ('killing 12', 'capturing 12 and wounding 3'): the clause goes on,
+# where a noun that names no people ('captured 3 villages') would make it a count of things.
+_BARE_COUNT_END = re.compile(
+    r"\s*(?:$|[,.;:)\u2014\u2013-]|(?:and|or|but|in|on|at|near|during|as|while|when|after|before|since|"
+    r"including|among|of\s+(?:them|whom|those|its|their)|according|the|a|an|by|from|with|to|across)(?![\w-]))",
     re.IGNORECASE,
 )
 _ACTIVE_GAP = re.compile(r"^\s*(?:(?:at least|another|more than|over|some|a further)\s+)?$", re.IGNORECASE)
@@ -115,6 +128,10 @@ _TARGET = re.compile(
     r"(?:Republic\s+of\s+)?(?P<of>[A-Z][\w’'-]+)|(?P<who>[A-Z][\w’'-]+)\s+(?:(?:military|combat|army|border|"
     r"frontline|forward|defensive)\s+)?(?:positions|posts|forces|troops|soldiers|servicemen|units|villages|"
     r"settlements|towns|border\s+guards|territory|army)\b)"
+)
+# The speaker's side as the subject of an active casualty verb: 'we killed', 'it captured', 'our forces killed'.
+_SPEAKER_ACTS = re.compile(
+    r"\b(?:we|it|our\s+(?:forces|troops|units|army|soldiers))\s+(?:have\s+|had\s+|has\s+)?$", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WAR = re.compile(rf"\b{any_of(WAR_WORDS)}\b", re.IGNORECASE)
@@ -228,6 +245,13 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
         )
         if not kind_match and not noun:
             continue
+        if (
+            not noun
+            and not demonym
+            and kind_match.start() < number.start()
+            and not _BARE_COUNT_END.match(body, number.end(), sentence.end)
+        ):
+            continue  # 'captured 3 villages': things, not people
         if kind_match and _describes_captives(body, end, kind_match, sentence.end):
             continue
         side = _side(lexicon, mods + " " + noun_word, doc, sentence, number.start(), body[number.end() : end])
@@ -353,16 +377,30 @@ def _victims_side(
     doc: Document, lexicon: Lexicon, sentence: Sentence, figure: _Figure, claimant: str | None
 ) -> str | None:
     """Whose casualties a figure counts when its own words do not say: the side attacked in its sentence,
-    the side whose source reports them, the side opposite their killers, or both sides of a war's toll."""
+    the side opposite their killers, the side whose source reports them, or both sides of a war's toll."""
     target, war = _sentence_sides(doc, lexicon, sentence)
     if target:
         return target
     sides = _belligerents(doc)
     own = _claimant_country(lexicon, doc, claimant)
+    killers = figure.perpetrator_country
+    if (
+        killers is None
+        and own
+        and _SPEAKER_ACTS.search(doc.body, max(sentence.start, figure.kind_start - 20), figure.kind_start)
+    ):
+        killers = own  # '"we killed 20 soldiers", Baku said': the source's own forces did it
+    if killers in sides and len(sides) == 2:
+        return sides[1] if killers == sides[0] else sides[0]
     if own in sides:
         return own
-    if figure.perpetrator_country in sides and len(sides) == 2:
-        return sides[1] if figure.perpetrator_country == sides[0] else sides[0]
+    if figure.role == "civilian":
+        # civilians are hurt where they live: in the sentence's town, else where the article's towns are
+        place = _place(doc, sentence)
+        home = place.place.country if place is not None and place.place.kind != "country" else None
+        home = home or _home_country(doc)
+        if home in sides:
+            return home
     if figure.kind == "killed" and figure.perpetrator is None and len(sides) == 2 and war:
         return " and ".join(sorted(sides))
     return None
@@ -401,6 +439,15 @@ def _belligerents(doc: Document) -> tuple[str, ...]:
         named = Counter(m.country for m in doc.actors if m.country)
         lookups["belligerents"] = tuple(country for country, _ in named.most_common(2))
     return lookups["belligerents"]
+
+
+def _home_country(doc: Document) -> str | None:
+    """The country most of the document's towns, villages and provinces are in."""
+    lookups = _actor_lookups(doc)
+    if "home" not in lookups:
+        named = Counter(p.place.country for p in doc.places if p.place.kind != "country" and p.place.country)
+        lookups["home"] = named.most_common(1)[0][0] if named else None
+    return lookups["home"]
 
 
 class _Restatements:
@@ -682,6 +729,8 @@ def _troop(
     doc: Document, lexicon: Lexicon, sentence: Sentence, f: _Figure, claimant: str | None
 ) -> TroopFigure:
     dating = date_for(doc, f.start)
+    # the day, week, month or year the figure is of ('in May' → May); else as of publication, unknown
+    dated = dating.precision != "unknown" and dating.date_start is not None
     territory = _TERRITORY.search(doc.body, f.end, sentence.end)
     place = _place(doc, sentence, after=f.end, located=True)
     location = admin1 = None
@@ -698,8 +747,8 @@ def _troop(
         unit=f.noun,
         location=location,
         admin1=admin1,
-        as_of=dating.date_end if dating.precision == "day" else doc.published,
-        as_of_precision=dating.precision if dating.precision == "day" else "unknown",
+        as_of=dating.date_start if dated else doc.published,
+        as_of_precision=dating.precision if dated else "unknown",
         claimed_by=claimant,
         sentence_index=sentence.index,
         start=f.start,
