@@ -116,7 +116,7 @@ _NEGATED = re.compile(r"\b(?:no|not|never|none|neither|nor|zero)\s+$", re.IGNORE
 _DEMONYM_HEAD = re.compile(r"\s+(?P<word>[A-Z][\w’'-]*)(?![\w-])")
 # After 'N soldiers captured …': a finite verb of the same clause makes the participle a description.
 _FINITE_AFTER = re.compile(
-    r"(?:(?!\b(?:when|after|before|as|while|because|since|and|but|or|who|which|that|where)\b)[^,;:.])*?"
+    r"(?:(?!\b(?:when|after|before|as|while|because|since|but|who|which|that|where)\b)[^,;:.])*?"
     r"\b(?:have|has|had|are|were|was|is|will)\b",
     re.IGNORECASE,
 )
@@ -133,6 +133,7 @@ _TARGET = re.compile(
 _SPEAKER_ACTS = re.compile(
     r"\b(?:we|it|our\s+(?:forces|troops|units|army|soldiers))\s+(?:have\s+|had\s+|has\s+)?$", re.IGNORECASE
 )
+_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WAR = re.compile(rf"\b{any_of(WAR_WORDS)}\b", re.IGNORECASE)
 # One victim, by the grammar of a singular clause: 'was killed', 'has died', 'sustained a firearm wound'.
@@ -150,6 +151,10 @@ _ONE_VICTIM_KIND = {
 # Where a clause's subject begins, looking back from its verb: a clause boundary or a reporting verb.
 _SUBJECT_START = re.compile(
     r"(?:^|[;:“”\"‘]|\b(?:that|and|but|while|when|after|as|said|says|reported|announced)\s|,\s+(?=[a-z]))"
+)
+_LEAD_IN = re.compile(
+    r"(?:(?!(?:a|an|the|one|another)\s)(?:[a-z][\w’'-]*|(?:On|In|At|During|Later|Earlier|Overnight|Then|"
+    r"Meanwhile|Yesterday|Today)(?![\w-])[\w’' -]*?)\s+)+?(?=(?:a|an|the|one|another)\s)",
 )
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*\.?|[A-Z]\.")
 _NOT_A_VICTIM = frozenset(("he", "she", "it", "they", "one", "no one", "nobody", "none", "anyone", "someone"))
@@ -182,6 +187,7 @@ class _Figure:
     perpetrator: str | None = None
     perpetrator_country: str | None = None
     another: bool = False  # 'another soldier': a new victim, never a restatement of an earlier figure
+    demonym_only: bool = False  # 'one Armenian (and two Azerbaijani servicemen)': a figure only if it shares
 
 
 def extract_figures(
@@ -243,9 +249,10 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
         kind_match = _kind_before(body, sentence.start, number.start()) or _kind_after(
             body, end, sentence.end
         )
-        if not kind_match and not noun:
+        joined = demonym is not None and not kind_match and _JOINER.match(body, end, sentence.end) is not None
+        if not kind_match and not noun and not joined:
             continue
-        if (
+        if kind_match and (
             not noun
             and not demonym
             and kind_match.start() < number.start()
@@ -259,6 +266,7 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
         figure = _Figure(
             number.start(), end, count, noun_word, side, role, another=bool(number.group("another"))
         )
+        figure.demonym_only = joined
         if kind_match:
             figure.kind = _KIND_WORDS[kind_match.group("kind").lower()]
             figure.kind_start, figure.kind_end = kind_match.start(), kind_match.end()
@@ -267,10 +275,35 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
         if noun_word in ("others", "other", "") or (not figure.side and figures):
             _inherit(figure, figures)
         figures.append(figure)
+    if len(figures) > 1:
+        figures = _shared_kinds(body, figures)
     figures.extend(_named_victims(doc, lexicon, sentence, figures))
     if figures:
         _apply_among(lexicon, body, sentence, figures)
     return figures
+
+
+def _shared_kinds(body: str, figures: list[_Figure]) -> list[_Figure]:
+    """'One Armenian and two Azerbaijani servicemen were injured': a count joined to the next one by 'and'
+    shares its casualty word and noun; a demonym left with neither is no figure."""
+    following: _Figure | None = None
+    for figure in reversed(figures):
+        if (
+            not figure.kind
+            and following is not None
+            and following.kind
+            and following.kind_start > following.start
+            and _JOINER.fullmatch(body, figure.end, following.start)
+        ):
+            figure.kind, figure.kind_start, figure.kind_end = (
+                following.kind,
+                following.kind_start,
+                following.kind_end,
+            )
+            figure.role = following.role if figure.role == "unknown" else figure.role
+            figure.noun = figure.noun or following.noun
+        following = figure
+    return [f for f in figures if f.kind or not f.demonym_only]
 
 
 def _describes_captives(body: str, end: int, kind: re.Match[str], stop: int) -> bool:
@@ -318,7 +351,9 @@ def _subject_start(body: str, sentence_start: int, verb: int) -> int:
         return verb  # no boundary within reach: too long a subject to be one person
     while start < verb and body[start].isspace():
         start += 1
-    return start
+    # 'Later that night a shepherd', 'On Monday the mayor': the subject starts at its determiner
+    lead = _LEAD_IN.match(body, start, verb)
+    return lead.end() if lead else start
 
 
 def _victim_role(doc: Document, subject: str, start: int) -> str | None:
@@ -625,6 +660,8 @@ def _fill_perpetrators(doc: Document, lexicon: Lexicon, sentence: Sentence, figu
         if not figure.kind:
             continue
         perpetrator = agent if agent is not None else _active_subject(doc, sentence, figure)
+        if perpetrator is None and body.endswith("ing", figure.kind_start, figure.kind_end):
+            perpetrator = _subject_force(doc, sentence, figure)
         if perpetrator is None:
             continue
         own = lexicon.forces.get(figure.side) if figure.side else None
@@ -647,6 +684,17 @@ def _active_subject(doc: Document, sentence: Sentence, figure: _Figure) -> Menti
             return mention
         i -= 1
     return None
+
+
+def _subject_force(doc: Document, sentence: Sentence, figure: _Figure) -> Mention | None:
+    """'Azerbaijani forces shelled the village on Monday, killing two people': the armed forces opening
+    the sentence are the subject of its '-ing' clause too."""
+    actors = doc.actors
+    i = bisect_left(actors, sentence.start, key=lambda m: m.start)
+    if i == len(actors) or actors[i].end > figure.kind_start or actors[i].kind != "armed forces":
+        return None
+    opening = doc.body[sentence.start : actors[i].start]
+    return actors[i] if len(opening.split()) <= 1 else None  # 'The Azerbaijani army', not a later clause's
 
 
 def _is_force_size(count: Count) -> bool:
