@@ -311,7 +311,14 @@ def test_a_figure_in_a_quote_is_claimed_by_its_speaker():
 )
 def test_troop_figures_words_ranges_and_dates(body, expected):
     (t,) = _rows(body, "troop_figures")
-    assert (t["side"], t["count"], t["count_low"], t["count_high"], t["as_of"], t["as_of_precision"]) == expected
+    assert (
+        t["side"],
+        t["count"],
+        t["count_low"],
+        t["count_high"],
+        t["as_of"],
+        t["as_of_precision"],
+    ) == expected
 
 
 @pytest.mark.parametrize(
@@ -324,3 +331,20 @@ def test_troop_figures_words_ranges_and_dates(body, expected):
 )
 def test_no_troop_figures(body):
     assert _rows(body, "troop_figures") == []
+
+
+def test_taken_prisoner_after_the_noun():
+    (row,) = _rows("Azerbaijani forces took two Armenian soldiers prisoner near Lachin.")
+    assert (row["side"], row["kind"], row["count"]) == ("Armenia", "captured", 2)
+
+
+def test_civilians_take_the_country_of_their_town():
+    body = "A civilian was killed and three others were injured when a shell hit a house in Goris."
+    got = [(c["side"], c["role"], c["kind"], c["count"]) for c in _rows(body)]
+    assert got == [("Armenia", "civilian", "killed", 1), ("Armenia", "civilian", "wounded", 3)]
+
+
+def test_killed_by_the_speakers_own_forces_are_the_other_side():
+    body = "Armenia and Azerbaijan traded fire. The Azerbaijani Defense Ministry said that we killed 20 soldiers."
+    (row,) = _rows(body)
+    assert (row["side"], row["claimed_by"]) == ("Armenia", "Azerbaijani Defense Ministry")

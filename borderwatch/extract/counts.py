@@ -76,6 +76,10 @@ _KIND_WORDS = {
     "killed or missing": "missing",
     "missing or dead": "missing",
     "wounds": "wounded",  # 'sustained gunshot wounds'
+    # 'took two soldiers prisoner': the word after the noun
+    "prisoner": "captured",
+    "captive": "captured",
+    "hostage": "captured",
 }
 _KIND = re.compile(rf"(?<![\w-])(?P<kind>{any_of(_KIND_WORDS, ignore_case=True)})(?![\w-])", re.IGNORECASE)
 # Between a count phrase and its casualty word: auxiliaries and a few adverbs, inside one clause.
@@ -432,9 +436,10 @@ def _victims_side(
     if figure.role == "civilian":
         # civilians are hurt where they live: in the sentence's town, else where the article's towns are
         place = _place(doc, sentence)
-        home = place.place.country if place is not None and place.place.kind != "country" else None
-        home = home or _home_country(doc)
-        if home in sides:
+        if place is not None and place.place.kind != "country" and place.place.country:
+            return place.place.country
+        home = _home_country(doc)
+        if home and (home in sides or not sides):
             return home
     if figure.kind == "killed" and figure.perpetrator is None and len(sides) == 2 and war:
         return " and ".join(sorted(sides))
