@@ -348,3 +348,19 @@ def test_killed_by_the_speakers_own_forces_are_the_other_side():
     body = "Armenia and Azerbaijan traded fire. The Azerbaijani Defense Ministry said that we killed 20 soldiers."
     (row,) = _rows(body)
     assert (row["side"], row["claimed_by"]) == ("Armenia", "Azerbaijani Defense Ministry")
+
+
+def test_the_same_count_in_two_places_is_two_rows():
+    body = "Two soldiers were killed in Jermuk. Two soldiers were killed in Goris."
+    assert [c["location"] for c in _rows(body)] == ["Jermuk", "Goris"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Lachin Corridor was captured on Monday.",  # a place's name is no person's
+        "The Defense Ministry building was hit.",
+    ],
+)
+def test_a_named_place_is_no_victim(body):
+    assert _rows(body) == []

@@ -131,7 +131,7 @@ _TARGET = re.compile(
     r"(?:(?:positions|posts|units|villages|settlements)\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+(?:the\s+)?)?"
     r"(?:Republic\s+of\s+)?(?P<of>[A-Z][\w’'-]+)|(?P<who>[A-Z][\w’'-]+)\s+(?:(?:military|combat|army|border|"
     r"frontline|forward|defensive)\s+)?(?:positions|posts|forces|troops|soldiers|servicemen|units|villages|"
-    r"settlements|towns|border\s+guards|territory|army)\b)"
+    r"settlements|towns|border\s+guards|army)\b)"
 )
 # The speaker's side as the subject of an active casualty verb: 'we killed', 'it captured', 'our forces killed'.
 _SPEAKER_ACTS = re.compile(
@@ -365,25 +365,20 @@ def _victim_role(doc: Document, subject: str, start: int) -> str | None:
     words = subject.replace(",", " ").split()
     if not words or subject.lower() in _NOT_A_VICTIM:
         return None
-    lower = " ".join(words).lower()
-    head = words[-1].lower()
-    if any(lower.endswith(rank) or f"{rank} " in lower for rank in _RANKS):
+    lower = f" {' '.join(words).lower()} "
+    if any(f" {rank} " in lower for rank in _RANKS):
         return "soldier"
-    if head in _CIVILIAN_PERSONS or any(f" {w} " in f" {lower} " for w in _CIVILIAN_PERSONS if w != "man"):
-        civilian = True
-    else:
-        civilian = False
-    if _ends_in_a_name(doc, subject, start):
-        return "civilian" if civilian else "unknown"
-    if head in _CIVILIAN_PERSONS:
+    if any(f" {word} " in lower for word in _CIVILIAN_PERSONS):
         return "civilian"
-    return None
+    return "unknown" if _ends_in_a_name(doc, subject, start) else None
 
 
 def _ends_in_a_name(doc: Document, subject: str, start: int) -> bool:
     """The subject ends with a person's name: two capitalised words (or initials) that name no place or
     institution ('Radik Oghikyan', 'A. Petrosyan')."""
-    words = subject.replace(",", " ").split()
+    name = subject.rsplit(",", 1)[-1].strip()  # 'The mayor of Sotk, Gor Vardanyan': the last part
+    start += subject.rfind(name)
+    subject, words = name, name.split()
     capitalised = 0
     for word in reversed(words):
         if not _NAME_WORD.fullmatch(word):
@@ -391,11 +386,16 @@ def _ends_in_a_name(doc: Document, subject: str, start: int) -> bool:
         capitalised += 1
     if capitalised < 2:
         return False
-    last = start + subject.rfind(words[-1])
-    mention = doc.covering(doc.actors, last)
-    if mention is not None and mention.kind not in ("person", "official"):
-        return False
-    return doc.covering(doc.places, last) is None
+    # no word of the name may be a place or an institution ('Lachin Corridor', 'Defense Ministry')
+    offset = start + len(subject)
+    for word in reversed(words[-capitalised:]):
+        offset = subject.rfind(word, 0, offset - start) + start
+        mention = doc.covering(doc.actors, offset)
+        if mention is not None and mention.kind not in ("person", "official"):
+            return False
+        if doc.covering(doc.places, offset) is not None:
+            return False
+    return True
 
 
 def _side_in_subject(doc: Document, lexicon: Lexicon, subject: str, start: int) -> str | None:
@@ -528,6 +528,8 @@ class _Restatements:
             return False
         if "unknown" not in (earlier.role, casualty.role) and earlier.role != casualty.role:
             return False
+        if earlier.location and casualty.location and earlier.location != casualty.location:
+            return False  # the same count in two places: two incidents
         one, two = earlier.dating, casualty.dating
         return not (one.precision == two.precision == "day" and one.date_start != two.date_start)
 
