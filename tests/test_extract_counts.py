@@ -350,9 +350,16 @@ def test_killed_by_the_speakers_own_forces_are_the_other_side():
     assert (row["side"], row["claimed_by"]) == ("Armenia", "Azerbaijani Defense Ministry")
 
 
-def test_the_same_count_in_two_places_is_two_rows():
+def test_the_same_count_in_two_provinces_is_two_rows():
     body = "Two soldiers were killed in Jermuk. Two soldiers were killed in Goris."
-    assert [c["location"] for c in _rows(body)] == ["Jermuk", "Goris"]
+    assert [c["admin1"] for c in _rows(body)] == ["Vayots Dzor", "Syunik"]
+
+
+def test_a_town_restates_its_province():
+    body = "Two soldiers were killed in Gegharkunik on Friday. The two soldiers were killed near Sotk."
+    assert [(c["admin1"], c["evidence"]) for c in _rows(body)] == [
+        ("Gegharkunik", "Two soldiers were killed")
+    ]
 
 
 @pytest.mark.parametrize(

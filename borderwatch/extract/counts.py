@@ -528,8 +528,8 @@ class _Restatements:
             return False
         if "unknown" not in (earlier.role, casualty.role) and earlier.role != casualty.role:
             return False
-        if earlier.location and casualty.location and earlier.location != casualty.location:
-            return False  # the same count in two places: two incidents
+        if earlier.admin1 and casualty.admin1 and earlier.admin1 != casualty.admin1:
+            return False  # the same count in two provinces: two incidents (a town restates its province)
         one, two = earlier.dating, casualty.dating
         return not (one.precision == two.precision == "day" and one.date_start != two.date_start)
 
