@@ -371,3 +371,20 @@ def test_a_town_restates_its_province():
 )
 def test_a_named_place_is_no_victim(body):
     assert _rows(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Armenian death toll rose to 135 on Thursday.", ("Armenia", "killed", 135)),
+        (
+            "The death toll from the shelling has risen to 105 Armenian servicemen.",
+            ("Armenia", "killed", 105),
+        ),
+        ("Azerbaijan said the death toll among its troops stands at 80.", ("Azerbaijan", "killed", 80)),
+    ],
+)
+def test_a_death_toll_counts_the_killed(body, expected):
+    (row,) = _rows(body)
+    assert (row["side"], row["kind"], row["count"]) == expected
+    assert _rows(body, "troop_figures") == []

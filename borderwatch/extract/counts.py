@@ -75,6 +75,7 @@ _KIND_WORDS = {
     "dead or missing": "missing",
     "killed or missing": "missing",
     "missing or dead": "missing",
+    "death toll": "killed",
     "wounds": "wounded",  # 'sustained gunshot wounds'
     # 'took two soldiers prisoner': the word after the noun
     "prisoner": "captured",
@@ -136,6 +137,12 @@ _TARGET = re.compile(
 # The speaker's side as the subject of an active casualty verb: 'we killed', 'it captured', 'our forces killed'.
 _SPEAKER_ACTS = re.compile(
     r"\b(?:we|it|our\s+(?:forces|troops|units|army|soldiers))\s+(?:have\s+|had\s+|has\s+)?$", re.IGNORECASE
+)
+# 'The (Armenian) death toll (from the attack) has risen to 105': the toll's figure is of the killed.
+_TOLL = re.compile(
+    r"(?:(?P<who>[A-Z][\w’'-]+)\s+)?(?P<kind>death\s+toll)(?:(?:\s+(?:from|in|of|among)\s+[^,;.]{0,60}?)?\s+"
+    r"(?:has\s+|had\s+|now\s+)?(?:risen|rose|climbed|reached|increased|jumped|stands|stood|is|was|of)"
+    r"(?:\s+(?:to|at))?|\s+to)\s+$"  # '… to 9' after 'bringing the death toll'
 )
 _JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -265,6 +272,8 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
             continue  # 'captured 3 villages': things, not people
         if kind_match and _describes_captives(body, end, kind_match, sentence.end):
             continue
+        if kind_match is not None and kind_match.re is _TOLL:
+            mods += " " + (kind_match.group("who") or "")  # 'the Armenian death toll'
         side = _side(lexicon, mods + " " + noun_word, doc, sentence, number.start(), body[number.end() : end])
         role = "soldier" if noun_word in _MILITARY else "civilian" if noun_word in _CIVILIAN else "unknown"
         figure = _Figure(
@@ -596,7 +605,11 @@ def _kind_after(body: str, start: int, stop: int) -> re.Match[str] | None:
 
 
 def _kind_before(body: str, start: int, number_start: int) -> re.Match[str] | None:
-    """Active voice: 'killing one person', 'capturing 12', 'killed three Armenian soldiers'."""
+    """Active voice: 'killing one person', 'capturing 12', 'killed three Armenian soldiers'; a toll: 'the
+    death toll has risen to 105'."""
+    toll = _TOLL.search(body, max(start, number_start - 100), number_start)
+    if toll:
+        return toll
     window_start = max(start, number_start - 40)
     last = None
     for match in _KIND.finditer(body, window_start, number_start):
