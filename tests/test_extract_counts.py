@@ -388,3 +388,9 @@ def test_a_death_toll_counts_the_killed(body, expected):
     (row,) = _rows(body)
     assert (row["side"], row["kind"], row["count"]) == expected
     assert _rows(body, "troop_figures") == []
+
+
+def test_each_source_reports_its_own_losses():
+    body = "Armenia says 105 of its troops have died since Tuesday, while Azerbaijan reports 77 dead."
+    got = [(c["side"], c["count"]) for c in _rows(body)]
+    assert got == [("Armenia", 105), ("Azerbaijan", 77)]

@@ -144,6 +144,9 @@ _TOLL = re.compile(
     r"(?:has\s+|had\s+|now\s+)?(?:risen|rose|climbed|reached|increased|jumped|stands|stood|is|was|of)"
     r"(?:\s+(?:to|at))?|\s+to)\s+$"  # '… to 9' after 'bringing the death toll'
 )
+_SOURCE_BEFORE = re.compile(
+    r"\s(?P<verb>reports|reported|says|said|announced|confirmed|claims|claimed)\s+(?:that\s+)?(?:only\s+)?$"
+)
 _JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WAR = re.compile(rf"\b{any_of(WAR_WORDS)}\b", re.IGNORECASE)
@@ -275,6 +278,8 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
         if kind_match is not None and kind_match.re is _TOLL:
             mods += " " + (kind_match.group("who") or "")  # 'the Armenian death toll'
         side = _side(lexicon, mods + " " + noun_word, doc, sentence, number.start(), body[number.end() : end])
+        if side is None:
+            side = _source_before(doc, lexicon, sentence.start, number.start())
         role = "soldier" if noun_word in _MILITARY else "civilian" if noun_word in _CIVILIAN else "unknown"
         figure = _Figure(
             number.start(), end, count, noun_word, side, role, another=bool(number.group("another"))
@@ -294,6 +299,22 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
     if figures:
         _apply_among(lexicon, body, sentence, figures)
     return figures
+
+
+def _source_before(doc: Document, lexicon: Lexicon, start: int, number_start: int) -> str | None:
+    """'…, while Azerbaijan reports 77 dead': a country or its institution right before a reporting verb
+    right before the count reports its own losses."""
+    source = _SOURCE_BEFORE.search(doc.body, max(start, number_start - 30), number_start)
+    if source is None:
+        return None
+    mention = doc.covering(doc.actors, source.start("verb") - 2)
+    if (
+        mention is None
+        or mention.kind not in ("state", "armed forces", "organisation")
+        or not mention.country
+    ):
+        return None
+    return mention.country if mention.country in _belligerents(doc) else None
 
 
 def _shared_kinds(body: str, figures: list[_Figure]) -> list[_Figure]:
