@@ -394,3 +394,9 @@ def test_each_source_reports_its_own_losses():
     body = "Armenia says 105 of its troops have died since Tuesday, while Azerbaijan reports 77 dead."
     got = [(c["side"], c["count"]) for c in _rows(body)]
     assert got == [("Armenia", 105), ("Azerbaijan", 77)]
+
+
+def test_a_source_announcing_a_count_reports_its_own_losses():
+    body = "Armenia and Azerbaijan exchanged fire overnight. Baku has formally confirmed 12 KIA."
+    (row,) = _rows(body)
+    assert (row["side"], row["kind"], row["count"], row["evidence"]) == ("Azerbaijan", "killed", 12, "12 KIA")

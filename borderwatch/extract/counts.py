@@ -145,7 +145,8 @@ _TOLL = re.compile(
     r"(?:\s+(?:to|at))?|\s+to)\s+$"  # '… to 9' after 'bringing the death toll'
 )
 _SOURCE_BEFORE = re.compile(
-    r"\s(?P<verb>reports|reported|says|said|announced|confirmed|claims|claimed)\s+(?:that\s+)?(?:only\s+)?$"
+    r"(?<=\s)(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?(?:reports|reported|says|said|announced|confirmed|claims|"
+    r"claimed)\s+(?:that\s+)?(?:only\s+)?$"
 )
 _JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -302,12 +303,13 @@ def _figures_in(doc: Document, lexicon: Lexicon, sentence: Sentence) -> list[_Fi
 
 
 def _source_before(doc: Document, lexicon: Lexicon, start: int, number_start: int) -> str | None:
-    """'…, while Azerbaijan reports 77 dead': a country or its institution right before a reporting verb
+    """'…, while Azerbaijan reports 77 dead', 'Baku has officially announced 50 KIA': a country or its
+    institution right before a reporting verb
     right before the count reports its own losses."""
     source = _SOURCE_BEFORE.search(doc.body, max(start, number_start - 30), number_start)
     if source is None:
         return None
-    mention = doc.covering(doc.actors, source.start("verb") - 2)
+    mention = doc.covering(doc.actors, source.start() - 2)
     if (
         mention is None
         or mention.kind not in ("state", "armed forces", "organisation")
