@@ -1,10 +1,19 @@
 """Stage 5: casualty figures (killed, wounded, captured, missing) and troop figures.
 
 A figure is a count phrase ('an Armenian soldier', 'six others', '1,000 Azerbaijani soldiers',
-'at least 49 of its troops') tied to a casualty word in its clause ('was killed', 'were taken
-hostage', 'killing …'). A military count with no casualty word is a troop figure. Side, role and
-perpetrator come from the phrase's own words, the agent ('by Azerbaijani forces'), or the figure
-before it in the sentence ('six others').
+'at least 49 of its troops', 'one Azerbaijani') tied to a casualty word in its clause ('was killed',
+'were taken hostage', 'killing …', 'the death toll rose to …'), or one victim a singular clause names
+('Junior Sergeant A. Petrosyan was killed'). A military count with no casualty word is a troop figure.
+
+Side, role and perpetrator come from the phrase's own words, the agent ('by Azerbaijani forces'), or the
+figure before it in the sentence ('six others'). When the words do not say whose dead they are, the side
+is the one attacked in the sentence ('fire on Armenian positions'), the one opposite the killers, the
+source's own ('Azerbaijan reports 77 dead', a ministry's quote), a civilian's town's country, or, for a
+war's toll, both of the article's sides ('Armenia and Azerbaijan').
+
+A figure told again later in the article (same kind and number, no other side, role, day or province)
+is one row: the first telling, with what the others add. People described as captured before they were
+freed or exchanged ('32 soldiers captured in 2020 have returned') are not casualties.
 """
 
 from __future__ import annotations
