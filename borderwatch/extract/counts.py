@@ -177,8 +177,8 @@ _SUBJECT_START = re.compile(
     r"(?:^|[;:“”\"‘]|\b(?:that|and|but|while|when|after|as|said|says|reported|announced)\s|,\s+(?=[a-z]))"
 )
 _LEAD_IN = re.compile(
-    r"(?:(?!(?:a|an|the|one|another)\s)(?:[a-z][\w’'-]*|(?:On|In|At|During|Later|Earlier|Overnight|Then|"
-    r"Meanwhile|Yesterday|Today)(?![\w-])[\w’' -]*?)\s+)+?(?=(?:a|an|the|one|another)\s)",
+    r"(?!(?:a|an|the|one|another)\s)(?:[a-z][\w’'-]*|On|In|At|During|Later|Earlier|Overnight|Then|Meanwhile|"
+    r"Yesterday|Today)\s+(?:[\w’',.-]+\s+)*?(?=(?:a|an|the|one|another)\s)"
 )
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*\.?|[A-Z]\.")
 _NOT_A_VICTIM = frozenset(("he", "she", "it", "they", "one", "no one", "nobody", "none", "anyone", "someone"))
