@@ -55,3 +55,20 @@ NEEDS_THAT = frozenset(
         "acknowledged", "admitted", "continued", "concluded",
     )
 )  # fmt: skip
+
+# --- Casualty figures: words that name one victim, and the words of a war -------------------------------
+# Ranks as news writes them in full before a name ('Junior Sergeant A. Petrosyan'), lower case.
+MILITARY_RANK_WORDS = (
+    "private", "corporal", "junior sergeant", "sergeant", "senior sergeant", "staff sergeant", "warrant officer",
+    "junior lieutenant", "lieutenant", "senior lieutenant", "captain", "major", "lieutenant colonel", "colonel",
+    "general", "major general", "commander", "officer", "soldier", "serviceman", "servicewoman",
+    "service member", "conscript", "border guard", "guard", "fighter", "sniper", "volunteer", "reservist",
+)  # fmt: skip
+# People named by what they do or are, when one of them is a victim ('the village head was wounded').
+CIVILIAN_PERSON_WORDS = (
+    "civilian", "resident", "villager", "man", "woman", "boy", "girl", "child", "teenager", "farmer",
+    "shepherd", "driver", "worker", "head", "mayor", "teacher", "doctor", "nurse", "journalist",
+    "reporter", "photographer", "cameraman", "pensioner", "citizen", "official", "employee",
+)  # fmt: skip
+# A war or a long fight, whose toll counts both sides unless the text says whose dead they were.
+WAR_WORDS = ("war", "wars", "conflict", "fighting", "hostilities")

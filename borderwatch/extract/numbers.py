@@ -18,6 +18,7 @@ from borderwatch.extract.scan import any_of, initials_gate
 # Vague amounts: the lower bound ACLED-style readers take, never a count.
 VAGUE = {
     "dozens": 12,
+    "tens": 10,
     "scores": 20,
     "hundreds": 100,
     "thousands": 1000,
@@ -40,16 +41,40 @@ _QUALIFIERS = (
     "at least|at most|more than|fewer than|less than|over|under|up to|nearly|almost|about|around|"
     "approximately|roughly|some|an estimated|as many as|no fewer than|no less than"
 )
-_VAGUE = "dozens|scores|hundreds|thousands|several|a few|a number of|a dozen|a couple of|many"
+_VAGUE = "dozens|scores|tens|hundreds|thousands|several|a few|a number of|a dozen|a couple of|many"
+_RANGE_TO = r"\s*(?:-|–|—|to)\s*"
+# A vague amount times a scale: 'several hundred' (at least 200), 'tens of thousands' (at least 10,000).
+_VAGUE_SCALE = (
+    r"\s+(?P<vscale>hundred|thousand|million)(?![\w-])|\s+of\s+(?P<vof>thousands|millions)(?![\w-])"
+)
+# 'a hundred', 'a thousand and fifty': a scale word after the article, read as one of it.
+_ARTICLE_SCALE = (
+    rf"an?\s+{any_of(['hundred', 'thousand', 'million'])}(?:\s+(?:and\s+)?{_WORD_NUMBER})?(?![\w-])"
+)
 # Where a number can start (a digit, or the first letters of a word below): most words fail this at once.
 _GATE = initials_gate(
-    [*"0123456789", *_QUALIFIERS.split("|"), *_UNITS, *_TENS, *_VAGUE.split("|"), "a ", "an", "another"]
+    [
+        *"0123456789",
+        *_QUALIFIERS.split("|"),
+        *_UNITS,
+        *_TENS,
+        *_VAGUE.split("|"),
+        "a ",
+        "an",
+        "another",
+        "between",
+        "from",
+    ]
 )
 NUMBER = re.compile(
     rf"(?<![\w,.-]){_GATE}(?:(?P<qual>{any_of(_QUALIFIERS.split('|'))})\s+)?"
-    rf"(?P<num>{_DIGITS}|(?:an?\s+)?{_WORD_NUMBER}(?![\w-])|(?P<vague>{any_of(_VAGUE.split('|'))})(?![\w-])|"
+    rf"(?:(?P<between>between|from)\s+)?"
+    rf"(?P<num>{_DIGITS}|{_ARTICLE_SCALE}|(?:an?\s+)?{_WORD_NUMBER}(?![\w-])|"
+    rf"(?P<vague>{any_of(_VAGUE.split('|'))})(?:{_VAGUE_SCALE}|(?![\w-]))|"
     rf"(?P<article>an?|one)(?=\s)|(?P<another>another)(?=\s))"
-    rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_DIGITS}|{_WORD_NUMBER}))?",
+    # 'between 500 and 600' and 'from 500 to 600' must close their range; '500–600' and '500 to 600' may
+    rf"(?(between)(?:{_RANGE_TO}|\s+and\s+)(?P<num2>{_DIGITS}|{_WORD_NUMBER})|"
+    rf"(?:{_RANGE_TO}(?P<num3>{_DIGITS}|{_WORD_NUMBER}))?)",
     re.IGNORECASE,
 )
 
@@ -116,20 +141,32 @@ def to_count(match: re.Match[str]) -> Count | None:
 def _to_count(match: re.Match[str]) -> Count | None:
     qual = (match.group("qual") or "").lower()
     if match.group("vague"):
-        word = match.group("vague").lower()
-        if word in _EXACTLY_VAGUE:
-            n = _EXACTLY_VAGUE[word]
-            return Count(n, n, n)
-        return Count(None, VAGUE[word], None)
+        return _vague_count(match, qual)
     if match.group("article") or match.group("another"):
         return Count(1, 1, 1)
     n = parse_number(match.group("num"))
     if n is None:
         return None
-    if match.group("num2"):
-        high = parse_number(match.group("num2"))
+    second = match.group("num2") or match.group("num3")
+    if second:
+        high = parse_number(second)
         if high is not None and high > n:
             return Count(None, n, high)
+    return _qualified(n, qual)
+
+
+def _vague_count(match: re.Match[str], qual: str) -> Count:
+    """'dozens' → at least 12; 'several hundred' → at least 200; 'about a dozen' → about 12."""
+    word = match.group("vague").lower()
+    scale = match.group("vscale") or match.group("vof")
+    factor = _SCALES[scale.lower().removesuffix("s")] if scale else 1
+    if word in _EXACTLY_VAGUE:
+        return _qualified(_EXACTLY_VAGUE[word] * factor, qual)
+    return Count(None, VAGUE[word] * factor, None)
+
+
+def _qualified(n: int, qual: str) -> Count:
+    """The count n with its qualifier: 'at least 49' → (None, 49, None), 'some 430' → (430, None, None)."""
     if qual in ("at least", "no fewer than", "no less than"):
         return Count(None, n, None)
     if qual in ("more than", "over"):
