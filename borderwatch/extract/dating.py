@@ -5,6 +5,8 @@ A clause with no time phrase inherits one only where the grammar supports it:
 - a clause introduced by 'after' happened before the main clause's date (bounded above by it);
 - a main clause whose 'after …' clause is dated happened after that date (bounded below by it);
 - a relative clause (', which was made in May') dates the noun just before it.
+A sentence with no time phrase at all continues the story told before it: it carries the last day the
+text named before it ('Fighting broke out on Tuesday. … The ministry said two soldiers were wounded.').
 Otherwise the date is unknown, bounded by the publication date.
 """
 
@@ -13,10 +15,10 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from borderwatch.extract.document import Document, Sentence
+from borderwatch.extract.document import Document, Sentence, Span
 from borderwatch.extract.time import TimeMention
 
 # Every boundary opens with a comma, a semicolon or a space: the lookahead rejects any other position at
@@ -42,6 +44,7 @@ class Dating:
     date_end: date | None
     precision: str
     phrase: str | None
+    carried: bool = False  # lent by an earlier sentence, not stated with the fact
 
 
 def clauses(body: str, sentence: Sentence) -> list[Clause]:
@@ -90,7 +93,7 @@ def _dating(time: TimeMention) -> Dating:
 
 def _time_in(doc: Document, clause: Clause, offset: int) -> TimeMention | None:
     """The time phrase of the clause (outside quotation marks) nearest the offset, the first on a tie."""
-    times, starts = _clause_times(doc, clause)
+    times, starts = _clause_times(doc, clause, doc.in_quote(offset))
     if not times:
         return None
     if len(times) == 1:
@@ -110,7 +113,7 @@ class _SentenceDates:
     def __init__(self, doc: Document, parts: list[Clause]):
         self.parts = parts
         self.starts = [c.start for c in parts]
-        dated = [bool(_clause_times(doc, c)[0]) for c in parts]
+        dated = self.dated = [bool(_clause_times(doc, c)[0]) for c in parts]
         # For each clause, the nearest clause before it that is dated or not coordinated (where a
         # coordinated clause's walk back stops), -1 when none.
         self.walk_stop = [-1] * len(parts)
@@ -142,13 +145,20 @@ def _cache(doc: Document) -> dict:
     return cached[3]
 
 
-def _clause_times(doc: Document, clause: Clause) -> tuple[list[TimeMention], list[int]]:
-    """The time phrases inside the clause and outside quotation marks, in text order, and their starts."""
+def _clause_times(
+    doc: Document, clause: Clause, quote: Span | None = None
+) -> tuple[list[TimeMention], list[int]]:
+    """The time phrases inside the clause and outside quotation marks (or inside the given quotation,
+    which dates the facts it tells), in text order, and their starts."""
     cache = _cache(doc)
-    key = ("times", clause.start, clause.end)
+    key = ("times", clause.start, clause.end, quote.start if quote else None)
     found = cache.get(key)
     if found is None:
-        times = [t for t in doc.within(doc.times, clause.start, clause.end) if not doc.in_quote(t.start)]
+        times = [
+            t
+            for t in doc.within(doc.times, clause.start, clause.end)
+            if doc.in_quote(t.start) in (None, quote)
+        ]
         found = cache[key] = (times, [t.start for t in times])
     return found
 
@@ -168,7 +178,7 @@ def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = Fals
     parts = sentence_clauses(doc, sentence)
     if len(parts) == 1:  # one clause: its own time, or none (the rules below read other clauses)
         own = _time_in(doc, parts[0], offset)
-        return _dating(own) if own is not None else unknown(doc.published)
+        return _dating(own) if own is not None else _carried(doc, sentence)
     dates = _sentence_dates(doc, sentence)
     index = dates.index_of(offset)
     clause = parts[index]
@@ -195,4 +205,24 @@ def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = Fals
             time = _time_in(doc, parts[i], offset)
             if time is not None and time.date_start is not None:
                 return Dating(time.date_start, doc.published, "unknown", time.phrase)
+    if not any(dates.dated):
+        return _carried(doc, sentence)
     return unknown(doc.published)
+
+
+def _carried(doc: Document, sentence: Sentence) -> Dating:
+    """The last day the text names before an undated sentence, which continues that day's story; unknown
+    when the text has named none yet."""
+    days, starts = _days(doc)
+    i = bisect_left(starts, sentence.start) - 1
+    return replace(_dating(days[i]), carried=True) if i >= 0 else unknown(doc.published)
+
+
+def _days(doc: Document) -> tuple[list[TimeMention], list[int]]:
+    """The document's day-precision time phrases in text order, and their starts (listed once)."""
+    cache = _cache(doc)
+    found = cache.get("days")
+    if found is None:
+        days = [t for t in doc.times if t.precision == "day" and t.date_start is not None]
+        found = cache["days"] = (days, [t.start for t in days])
+    return found

@@ -1,7 +1,9 @@
 """Stage 6: events — what happened, who did it to whom, when, where, and how it is coded.
 
 Trigger words come from the lexicon (`data/lexicon/triggers.csv`: word → ACLED type and CAMEO code).
-Triggers inside quotation marks are the speaker's words, not events the article reports; a dated
+A trigger in a quoted term of one or two words is a label, not an event; in a longer quotation it is
+the speaker's account of what happened, coded like the article's own narration (its claimant is the
+speaker). A dated
 statement ('told journalists on Saturday that …') is itself an event (CAMEO 010, make statement).
 """
 
@@ -105,8 +107,9 @@ def _sentence_events(
     events: list[_Candidate] = []
     seen: set[tuple[int, str]] = set()
     clause_starts: list[int] | None = None  # for a bisection per trigger, not a walk over the clauses
+    quote_verdicts: dict[int, bool] = {}
     for match in pattern.finditer(body, sentence.start, sentence.end):
-        if doc.in_quote(match.start()):
+        if _quoted_but_not_told(doc, match.start(), sentence, quote_verdicts):
             continue
         trigger = lexicon.trigger_for(match.group())
         if trigger is None or not _requirements_met(body, trigger, match.end(), sentence.end):
@@ -157,6 +160,37 @@ def _sentence_events(
             event.place = places[0] if places else None
             events.append(event)
     return events
+
+
+# A quoted statement of this many words can tell what happened in the speaker's voice; a shorter quoted
+# term ('a “provocation”') is a label, not a report.
+_STATEMENT_WORDS = 3
+
+
+def _quoted_but_not_told(doc: Document, offset: int, sentence: Sentence, verdicts: dict[int, bool]) -> bool:
+    """Whether a trigger at offset lies in quoted words that do not report an action: a quotation tells
+    one when it dates it ('“On 12 May our units opened fire …”') or carries on the narrator's clause
+    ('The ministry said its troops “repelled the attack and captured two soldiers”'); otherwise it is a
+    view, a warning or a term."""
+    quote = doc.in_quote(offset)
+    if quote is None:
+        return False
+    if quote.start not in verdicts:  # judged once per quotation, however many triggers it holds
+        short = len(doc.body[quote.start : quote.end].split(None, _STATEMENT_WORDS)) < _STATEMENT_WORDS
+        dated = any(t.precision == "day" for t in doc.within(doc.times, quote.start, quote.end))
+        verdicts[quote.start] = short or not (
+            dated or _continues_narration(doc.body, quote.start, sentence.start)
+        )
+    return verdicts[quote.start]
+
+
+def _continues_narration(body: str, quote_start: int, sentence_start: int) -> bool:
+    """Whether the quotation opens after narrated words of its sentence that it completes: the last
+    character before its opening mark is a letter (not a colon, comma or the sentence's start)."""
+    i = quote_start - 1
+    while i > sentence_start and (body[i].isspace() or body[i] in "“”\"‘’'"):
+        i -= 1
+    return i > sentence_start and body[i].isalpha()
 
 
 def _requirements_met(body: str, trigger: Trigger, end: int, stop: int) -> bool:
@@ -347,7 +381,10 @@ def _told(doc: Document, found: list[_Candidate], quotes: list[Quote]) -> list[E
         place = event.place.place if event.place else None
         admin1 = place.admin1 if place else None
         location = place.name if place and place.kind not in ("country", "province") else None
-        key = (event.trigger.cameo_code, dating.date_start, dating.date_end, admin1, location, event.negated)
+        # A date lent by an earlier sentence says nothing of which incident this is: such a mention is
+        # a retelling only of another in its own sentence.
+        told_when = (dating.date_start, dating.date_end, event.sentence.index if dating.carried else None)
+        key = (event.trigger.cameo_code, *told_when, admin1, location, event.negated)
         if any(_same_actors((actor1, actor2), told) for told in seen.get(key, ())):
             continue
         seen.setdefault(key, []).append((actor1, actor2))
