@@ -1,7 +1,8 @@
 """Which date a fact in a sentence takes: the time phrase of its own clause, or one the text lends it.
 
 A clause with no time phrase inherits one only where the grammar supports it:
-- a coordinated clause ('… was killed and six others were taken hostage') takes its neighbour's;
+- a coordinated clause ('… was killed and six others were taken hostage') takes its neighbour's, and one
+  opening with its own time (', and in May the country …') is cut off to keep it;
 - a clause introduced by 'after' happened before the main clause's date (bounded above by it);
 - a main clause whose 'after …' clause is dated happened after that date (bounded below by it);
 - a relative clause (', which was made in May') dates the noun just before it.
@@ -26,7 +27,8 @@ from borderwatch.extract.time import TimeMention
 _BOUNDARY = re.compile(
     r"(?=[,;\s])(?:(?P<after>,?\s+(?=(?:after|following)\s))|(?P<before>,?\s+(?=(?:before|prior to|until)\s))|"
     r"(?P<relative>,\s*(?=(?:which|who)\s))|"
-    r"(?P<coord>;\s*|,?\s+(?:and|but)\s+(?=(?:[\w’'-]+\s+){0,5}?(?:was|were|is|are|has|have|had|been)\b)))"
+    r"(?P<coord>;\s*|,?\s+(?:and|but)\s+(?=(?:[\w’'-]+\s+){0,5}?(?:was|were|is|are|has|have|had|been)\b)|"
+    r",\s+(?:and|but|while)\s+(?=(?:in|on|during|last|later|earlier|early|late)\s)))"
 )
 _LEADING_AFTER = re.compile(r"(?:After|Following)\s[^,]{3,120},\s*")
 

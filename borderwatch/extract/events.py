@@ -177,11 +177,16 @@ def _quoted_but_not_told(doc: Document, offset: int, sentence: Sentence, verdict
         return False
     if quote.start not in verdicts:  # judged once per quotation, however many triggers it holds
         short = len(doc.body[quote.start : quote.end].split(None, _STATEMENT_WORDS)) < _STATEMENT_WORDS
+        # 'had “frozen” its participation': the narrator's own verb, only marked as the speaker's word.
+        short = short and not _VERB_SLOT.search(doc.body, max(0, quote.start - 12), quote.start)
         dated = any(t.precision == "day" for t in doc.within(doc.times, quote.start, quote.end))
         verdicts[quote.start] = short or not (
             dated or _continues_narration(doc.body, quote.start, sentence.start)
         )
     return verdicts[quote.start]
+
+
+_VERB_SLOT = re.compile(r"(?<![\w-])(?:had|has|have|was|were|been|to)\s*[“\"‘']?\Z", re.IGNORECASE)
 
 
 def _continues_narration(body: str, quote_start: int, sentence_start: int) -> bool:
@@ -225,16 +230,23 @@ def _actors_in(doc: Document, actors: list[Mention], start: int, end: int) -> li
     return doc.within(actors, start, end)
 
 
-def _last_actor_in(actors: list[Mention], start: int, end: int) -> Mention | None:
-    """The last of _actors_in(doc, actors, start, end), found back from the end rather than listing them all."""
+def _last_actor_in(actors: list[Mention], start: int, end: int, body: str = "") -> Mention | None:
+    """The last of _actors_in(doc, actors, start, end), found back from the end rather than listing them all;
+    given the body, one named as a place ('in Yerevan') is passed over."""
     i = bisect_left(actors, end, key=lambda m: m.start) - 1
     while i >= 0 and actors[i].start >= start:
-        if actors[i].end <= end:
+        if actors[i].end <= end and not (body and _is_locative(body, actors[i])):
             return actors[i]
         i -= 1
     return None
 
 
+def _is_locative(body: str, mention: Mention) -> bool:
+    """Whether a mention follows a preposition of place ('in Yerevan', 'at the Kremlin')."""
+    return _LOCATIVE.search(body, max(0, mention.start - 16), mention.start) is not None
+
+
+_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|outside)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _SPEAKER_PRONOUN = re.compile(r"(?:it|they|we|he|she)(?![\w-])", re.IGNORECASE)
 
 
@@ -248,10 +260,11 @@ def _assign_actors(
     """actor1 and actor2 from the clause: the subject before the trigger (else the nearest actor after
     `floor`, the sentence's start), or the agent or source just after it ('by X', 'from X')."""
     body = doc.body
-    subject = _last_actor_in(actors, clause_start, event.start) or _last_actor_in(
-        actors, max(floor, event.sentence.start), event.start
+    subject = _last_actor_in(actors, clause_start, event.start, body) or _last_actor_in(
+        actors, max(floor, event.sentence.start), event.start, body
     )
-    after = _actors_in(doc, actors, event.end, clause_end)
+    # 'started work in Yerevan': a capital after a preposition of place is where, not who.
+    after = [m for m in _actors_in(doc, actors, event.end, clause_end) if not _is_locative(body, m)]
     # 'taken hostage by X', 'an appeal from X': the agent or source follows the trigger closely.
     agent = next((m for m in after if _AGENT_GAP.fullmatch(body, event.end, m.start)), None)
     source = (
@@ -275,13 +288,21 @@ def _places(doc: Document, event: _Candidate, clause_start: int, clause_end: int
     places = [
         p
         for p in doc.within(doc.places, clause_start, clause_end)
-        if (p.start, p.end) not in actor_spans and not _is_dateline(doc, p)
+        if (p.start, p.end) not in actor_spans and not _is_dateline(doc, p) and not _names_an_actor(doc, p)
     ]
     local = [p for p in places if p.place.kind != "country"]
     if not local:
         return places[:1]
     inside = {p.place.admin1 for p in local if p.place.kind != "province"}
     return [p for p in local if p.place.kind != "province" or p.place.admin1 not in inside]
+
+
+def _names_an_actor(doc: Document, place: PlaceMention) -> bool:
+    """Whether a place's words name an actor instead ('Yerevan said …'), unless a preposition of place
+    comes before them ('in Yerevan')."""
+    return not _is_locative(doc.body, place) and any(
+        m.end == place.end for m in doc.starting_at(doc.actors, place.start)
+    )
 
 
 # Words that put an event beside a place rather than at it: 'near Jermuk', 'in the direction of Tegh',
