@@ -8,6 +8,10 @@ A clause with no time phrase inherits one only where the grammar supports it:
 - a relative clause (', which was made in May') dates the noun just before it.
 A sentence with no time phrase at all continues the story told before it: it carries the last day the
 text named before it ('Fighting broke out on Tuesday. … The ministry said two soldiers were wounded.').
+An opening sentence with none to carry is dated by the sentence after it, as a lead is
+('Three soldiers were killed. The clash broke out on Tuesday evening …').
+A day closing the sentence after its attribution ('…, officials said on Wednesday.') dates the
+statement; the facts reported before it take the next sentence's day if it names one, else that one.
 Otherwise the date is unknown, bounded by the publication date.
 """
 
@@ -20,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from borderwatch.extract.document import Document, Sentence, Span
+from borderwatch.extract.english import SPEECH_VERBS
 from borderwatch.extract.time import TimeMention
 
 # Every boundary opens with a comma, a semicolon or a space: the lookahead rejects any other position at
@@ -180,13 +185,13 @@ def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = Fals
     parts = sentence_clauses(doc, sentence)
     if len(parts) == 1:  # one clause: its own time, or none (the rules below read other clauses)
         own = _time_in(doc, parts[0], offset)
-        return _dating(own) if own is not None else _carried(doc, sentence)
+        return _own(doc, sentence, own, offset) if own is not None else _carried(doc, sentence)
     dates = _sentence_dates(doc, sentence)
     index = dates.index_of(offset)
     clause = parts[index]
     own = _time_in(doc, clause, offset)
     if own is not None:
-        return _dating(own)
+        return _own(doc, sentence, own, offset)
     if dates_noun_before_relative and index + 1 < len(parts) and parts[index + 1].kind == "relative":
         relative = _time_in(doc, parts[index + 1], offset)
         if relative is not None:
@@ -212,12 +217,49 @@ def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = Fals
     return unknown(doc.published)
 
 
+def _own(doc: Document, sentence: Sentence, time: TimeMention, offset: int) -> Dating:
+    """The fact's own time phrase, unless it is the day of a closing attribution the fact comes before."""
+    if offset < time.start and _closes_attribution(doc.body, sentence, time):
+        following = _next_day(doc, sentence)
+        if following is not None:
+            return following
+    return _dating(time)
+
+
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(SPEECH_VERBS) + r")(?:\s+(?:reporters|journalists|\w+))?\s+\Z", re.IGNORECASE
+)
+_SENTENCE_TAIL = re.compile(r"[\s.!?”’\"']*\Z")
+
+
+def _closes_attribution(body: str, sentence: Sentence, time: TimeMention) -> bool:
+    """Whether a time phrase follows a speech verb and ends its sentence: '…, the ministry said on Monday.'"""
+    return bool(
+        _SENTENCE_TAIL.match(body, time.end, sentence.end)
+        and _ATTRIBUTION_BEFORE.search(body, max(sentence.start, time.start - 40), time.start)
+    )
+
+
 def _carried(doc: Document, sentence: Sentence) -> Dating:
-    """The last day the text names before an undated sentence, which continues that day's story; unknown
-    when the text has named none yet."""
+    """The last day the text names before an undated sentence, which continues that day's story; before
+    any, the day of the next sentence (a lead dated by what follows it); else unknown."""
     days, starts = _days(doc)
     i = bisect_left(starts, sentence.start) - 1
-    return replace(_dating(days[i]), carried=True) if i >= 0 else unknown(doc.published)
+    if i >= 0:
+        return replace(_dating(days[i]), carried=True)
+    return _next_day(doc, sentence) or unknown(doc.published)
+
+
+def _next_day(doc: Document, sentence: Sentence) -> Dating | None:
+    """The first day named in the sentence after this one, as a date lent to it."""
+    if sentence.index + 1 >= len(doc.sentences):
+        return None
+    following = doc.sentences[sentence.index + 1]
+    days, starts = _days(doc)
+    i = bisect_left(starts, following.start)
+    if i < len(days) and days[i].start < following.end:
+        return replace(_dating(days[i]), carried=True)
+    return None
 
 
 def _days(doc: Document) -> tuple[list[TimeMention], list[int]]:
