@@ -131,3 +131,13 @@ def test_a_retelling_is_not_merged_on_a_day_it_only_carries():
     )
     assaults = [e for e in _events(body) if e["cameo_code"] == "190"]
     assert len(assaults) == 2
+
+
+def test_a_sentence_naming_no_place_goes_on_at_the_place_named_before_it_in_its_paragraph():
+    body = (
+        "The shootout took place near the village of Yeraskh on the Nakhchivan border. "
+        "Azerbaijani forces opened fire after Armenian troops moved forward.\n\n"
+        "Azerbaijani forces opened fire again at dawn."
+    )
+    fire = [e for e in _events(body) if e["trigger"] == "opened fire"]
+    assert [(e["admin1"], e["location"]) for e in fire] == [("Ararat", "Yeraskh"), (None, None)]

@@ -108,6 +108,7 @@ def _sentence_events(
     seen: set[tuple[int, str]] = set()
     clause_starts: list[int] | None = None  # for a bisection per trigger, not a walk over the clauses
     quote_verdicts: dict[int, bool] = {}
+    carried_place: tuple[PlaceMention, ...] | None = None  # looked up once per sentence
     for match in pattern.finditer(body, sentence.start, sentence.end):
         if _quoted_but_not_told(doc, match.start(), sentence, quote_verdicts):
             continue
@@ -143,6 +144,10 @@ def _sentence_events(
         window = (clause.start, clause.end) if speech is None else _overlap(clause, speech)
         _assign_actors(doc, actors, event, *window, floor=speech.start if speech else sentence.start)
         places = _places(doc, event, clause.start, clause.end)
+        if not places and doc.places:
+            if carried_place is None:
+                carried_place = _paragraph_place(doc, sentence)
+            places = list(carried_place)
         if len(places) > 1:
             for place in places:
                 copy = _Candidate(
@@ -295,6 +300,25 @@ def _places(doc: Document, event: _Candidate, clause_start: int, clause_end: int
         return places[:1]
     inside = {p.place.admin1 for p in local if p.place.kind != "province"}
     return [p for p in local if p.place.kind != "province" or p.place.admin1 not in inside]
+
+
+def _paragraph_place(doc: Document, sentence: Sentence) -> tuple[PlaceMention, ...]:
+    """The one place the sentence before names, when both are in one paragraph: a sentence that names
+    none goes on telling what happened there ('The shootout took place near Yeraskh. The enemy opened
+    fire …'). A point place is taken over the region around it; nothing when there are several."""
+    if sentence.index == 0:
+        return ()
+    before = doc.sentences[sentence.index - 1]
+    paragraph = doc.covering(doc.paragraphs, sentence.start)
+    if paragraph is None or before.start < paragraph.start:
+        return ()
+    named = [
+        p
+        for p in doc.within(doc.places, before.start, before.end)
+        if p.place.kind != "country" and not _is_dateline(doc, p) and not _names_an_actor(doc, p)
+    ]
+    points = [p for p in named if p.place.kind != "province"] or named  # a village over its region
+    return tuple(points[:1]) if len({p.place.name for p in points}) == 1 else ()
 
 
 def _names_an_actor(doc: Document, place: PlaceMention) -> bool:
