@@ -302,10 +302,13 @@ def _places(doc: Document, event: _Candidate, clause_start: int, clause_end: int
     return [p for p in local if p.place.kind != "province" or p.place.admin1 not in inside]
 
 
+_AREAS = ("province", "region")
+
+
 def _paragraph_place(doc: Document, sentence: Sentence) -> tuple[PlaceMention, ...]:
     """The one place the sentence before names, when both are in one paragraph: a sentence that names
     none goes on telling what happened there ('The shootout took place near Yeraskh. The enemy opened
-    fire …'). A point place is taken over the region around it; nothing when there are several."""
+    fire …'). The most precise place is taken over the areas around it; nothing when there are several."""
     if sentence.index == 0:
         return ()
     before = doc.sentences[sentence.index - 1]
@@ -317,7 +320,12 @@ def _paragraph_place(doc: Document, sentence: Sentence) -> tuple[PlaceMention, .
         for p in doc.within(doc.places, before.start, before.end)
         if p.place.kind != "country" and not _is_dateline(doc, p) and not _names_an_actor(doc, p)
     ]
-    points = [p for p in named if p.place.kind != "province"] or named  # a village over its region
+    # The most precise tier named: a village or town over a province, a province over a wider region.
+    tiers = (
+        [p for p in named if p.place.kind not in _AREAS],
+        [p for p in named if p.place.kind == "province"],
+    )
+    points = next((tier for tier in tiers if tier), named)
     return tuple(points[:1]) if len({p.place.name for p in points}) == 1 else ()
 
 
