@@ -141,3 +141,12 @@ def test_a_sentence_naming_no_place_goes_on_at_the_place_named_before_it_in_its_
     )
     fire = [e for e in _events(body) if e["trigger"] == "opened fire"]
     assert [(e["admin1"], e["location"]) for e in fire] == [("Ararat", "Yeraskh"), (None, None)]
+
+
+def test_the_day_carried_is_the_first_the_last_dated_sentence_names():
+    body = (
+        "The ministry said on Monday that the firing began in the evening and calmed down at 2am Tuesday. "
+        "A village head was wounded during the exchange of fire."
+    )
+    wounded = [e for e in _events(body) if e["trigger"] == "wounded"]
+    assert [e["date_start"] for e in wounded] == [date(2022, 9, 12)]

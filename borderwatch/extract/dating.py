@@ -6,8 +6,9 @@ A clause with no time phrase inherits one only where the grammar supports it:
 - a clause introduced by 'after' happened before the main clause's date (bounded above by it);
 - a main clause whose 'after …' clause is dated happened after that date (bounded below by it);
 - a relative clause (', which was made in May') dates the noun just before it.
-A sentence with no time phrase at all continues the story told before it: it carries the last day the
-text named before it ('Fighting broke out on Tuesday. … The ministry said two soldiers were wounded.').
+A sentence with no time phrase at all continues the story told before it: it carries the first day named
+by the last sentence that names one ('Fighting broke out on Tuesday. … The ministry said two soldiers were
+wounded.').
 An opening sentence with none to carry is dated by the sentence after it, as a lead is
 ('Three soldiers were killed. The clash broke out on Tuesday evening …').
 A day closing the sentence after its attribution ('…, officials said on Wednesday.') dates the
@@ -246,7 +247,10 @@ def _carried(doc: Document, sentence: Sentence) -> Dating:
     days, starts = _days(doc)
     i = bisect_left(starts, sentence.start) - 1
     if i >= 0:
-        return replace(_dating(days[i]), carried=True)
+        # Of the last sentence naming a day, its first: the day its story starts ('fire began on Monday
+        # evening and calmed at 2am Tuesday' goes on with Monday's exchange of fire).
+        first = bisect_left(starts, doc.sentence_at(days[i].start).start)
+        return replace(_dating(days[first]), carried=True)
     return _next_day(doc, sentence) or unknown(doc.published)
 
 
