@@ -150,3 +150,10 @@ def test_the_day_carried_is_the_first_the_last_dated_sentence_names():
     )
     wounded = [e for e in _events(body) if e["trigger"] == "wounded"]
     assert [e["date_start"] for e in wounded] == [date(2022, 9, 12)]
+
+
+def test_an_institutions_seat_names_who_not_where():
+    (event,) = _events(
+        "Armenian troops shelled Azerbaijani posts on Tuesday, the defence ministry in Baku said."
+    )
+    assert (event["admin1"], event["location"]) == (None, None)

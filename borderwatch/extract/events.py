@@ -247,11 +247,20 @@ def _last_actor_in(actors: list[Mention], start: int, end: int, body: str = "") 
 
 
 def _is_locative(body: str, mention: Mention) -> bool:
-    """Whether a mention follows a preposition of place ('in Yerevan', 'at the Kremlin')."""
-    return _LOCATIVE.search(body, max(0, mention.start - 16), mention.start) is not None
+    """Whether a mention follows a preposition of place ('in Yerevan', 'at the Kremlin'), other than one
+    giving an institution's seat ('the ministry in Baku', which names who)."""
+    return (
+        _LOCATIVE.search(body, max(0, mention.start - 16), mention.start) is not None
+        and _SEAT.search(body, max(0, mention.start - 40), mention.start) is None
+    )
 
 
 _LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|outside)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_SEAT = re.compile(
+    r"(?<![\w-])(?:ministry|ministries|government|officials|authorities|embassy|leadership|sources|"
+    r"spokes(?:man|woman|person))\s+(?:in|at)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 _SPEAKER_PRONOUN = re.compile(r"(?:it|they|we|he|she)(?![\w-])", re.IGNORECASE)
 
 
@@ -330,11 +339,14 @@ def _paragraph_place(doc: Document, sentence: Sentence) -> tuple[PlaceMention, .
 
 
 def _names_an_actor(doc: Document, place: PlaceMention) -> bool:
-    """Whether a place's words name an actor instead ('Yerevan said …'), unless a preposition of place
-    comes before them ('in Yerevan')."""
-    return not _is_locative(doc.body, place) and any(
-        m.end == place.end for m in doc.starting_at(doc.actors, place.start)
-    )
+    """Whether a place's words name an actor instead ('Yerevan said …', 'the ministry in Baku'), unless a
+    preposition of place comes before them ('in Yerevan')."""
+    if _is_locative(doc.body, place):
+        return False
+    # The actor mention ending with the place's words: the place itself ('Yerevan said') or a longer name
+    # holding it ('the defence ministry in Baku').
+    actor = _last_actor_in(doc.actors, max(0, place.start - 60), place.end)
+    return actor is not None and actor.start <= place.start and actor.end == place.end
 
 
 # Words that put an event beside a place rather than at it: 'near Jermuk', 'in the direction of Tegh',
