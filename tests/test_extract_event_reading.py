@@ -157,3 +157,9 @@ def test_an_institutions_seat_names_who_not_where():
         "Armenian troops shelled Azerbaijani posts on Tuesday, the defence ministry in Baku said."
     )
     assert (event["admin1"], event["location"]) == (None, None)
+
+
+def test_every_place_of_a_list_after_near_words_is_near():
+    body = "Azerbaijani units fired at Armenian posts in the direction of Goris, Sotk and Jermuk. Troops shelled Kapan."
+    got = {(e["location"], e["geo_precision"]) for e in _events(body)}
+    assert got == {("Goris", "near"), ("Sotk", "near"), ("Jermuk", "near"), ("Kapan", "exact")}

@@ -362,9 +362,28 @@ _NEAR_BEFORE = re.compile(
 def _geo_precision(doc: Document, mention: PlaceMention | None) -> str:
     """geo.geo_precision of the place, 'near' where the words before a point place say the event was beside it."""
     precision = geo_precision(mention.place if mention else None)
-    if precision == "exact" and _NEAR_BEFORE.search(doc.body, max(0, mention.start - 60), mention.start):
+    if precision == "exact" and _near(doc, mention):
         return "near"
     return precision
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
+_LIST_REACH = 12  # places looked back along one list: a bound, so that a long list stays linear
+
+
+def _near(doc: Document, mention: PlaceMention) -> bool:
+    """Whether words before the place, or before the list it closes ('towards Goris, Sotk and Jermuk'),
+    put the event beside it."""
+    body = doc.body
+    i = bisect_left(doc.places, mention.start, key=lambda p: p.start)
+    for _ in range(_LIST_REACH):
+        if _NEAR_BEFORE.search(body, max(0, mention.start - 60), mention.start):
+            return True
+        if i == 0 or not _LIST_GAP.fullmatch(body, doc.places[i - 1].end, mention.start):
+            return False
+        i -= 1
+        mention = doc.places[i]
+    return False
 
 
 # What follows a dateline's place: ', Armenia', '(Reuters)', then a dash.
