@@ -37,6 +37,7 @@ def _codes(body: str) -> set[str]:
         ("Border guards detained two shepherds near the river.", "181"),
         ("Soldiers threatened farmers working near the line.", "130"),
         ("Yerevan asked for military aid from its allies.", "0232"),
+        ("Yerevan addressed the alliance with a request for help.", "0232"),
         ("The alliance offered assistance to the two capitals.", "033"),
         ("The two sides agreed to withdraw their troops.", "0861"),
         ("Yerevan suspended its funding of the bloc.", "161"),
@@ -163,3 +164,7 @@ def test_every_place_of_a_list_after_near_words_is_near():
     body = "Azerbaijani units fired at Armenian posts in the direction of Goris, Sotk and Jermuk. Troops shelled Kapan."
     got = {(e["location"], e["geo_precision"]) for e in _events(body)}
     assert got == {("Goris", "near"), ("Sotk", "near"), ("Jermuk", "near"), ("Kapan", "exact")}
+
+
+def test_addressing_an_audience_is_not_an_appeal():
+    assert _events("The prime minister addressed the nation on television.") == []
