@@ -168,3 +168,13 @@ def test_every_place_of_a_list_after_near_words_is_near():
 
 def test_addressing_an_audience_is_not_an_appeal():
     assert _events("The prime minister addressed the nation on television.") == []
+
+
+def test_after_the_lead_a_closing_attribution_day_stands():
+    body = (
+        "Fighting broke out near Jermuk on Monday. "
+        "Two more soldiers were killed near Goris, the ministry said on Wednesday. "
+        "A ceasefire was agreed on Tuesday."
+    )
+    killed = [e for e in _events(body) if e["trigger"] == "killed"]
+    assert [e["date_start"] for e in killed] == [date(2022, 9, 14)]

@@ -11,8 +11,8 @@ by the last sentence that names one ('Fighting broke out on Tuesday. … The min
 wounded.').
 An opening sentence with none to carry is dated by the sentence after it, as a lead is
 ('Three soldiers were killed. The clash broke out on Tuesday evening …').
-A day closing the sentence after its attribution ('…, officials said on Wednesday.') dates the
-statement; the facts reported before it take the next sentence's day if it names one, else that one.
+In a lead, a day closing the sentence after its attribution ('…, officials said on Wednesday.') dates
+the statement; the facts reported before it take the next sentence's day if it names one, else that one.
 Otherwise the date is unknown, bounded by the publication date.
 """
 
@@ -219,8 +219,12 @@ def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = Fals
 
 
 def _own(doc: Document, sentence: Sentence, time: TimeMention, offset: int) -> Dating:
-    """The fact's own time phrase, unless it is the day of a closing attribution the fact comes before."""
-    if offset < time.start and _closes_attribution(doc.body, sentence, time):
+    """The fact's own time phrase, unless it is the day of a lead's closing attribution the fact comes before."""
+    if (
+        offset < time.start
+        and _opens_the_story(doc, sentence)
+        and _closes_attribution(doc.body, sentence, time)
+    ):
         following = _next_day(doc, sentence)
         if following is not None:
             return following
@@ -231,6 +235,12 @@ _ATTRIBUTION_BEFORE = re.compile(
     r"(?<![\w-])(?:" + "|".join(SPEECH_VERBS) + r")(?:\s+(?:reporters|journalists|\w+))?\s+\Z", re.IGNORECASE
 )
 _SENTENCE_TAIL = re.compile(r"[\s.!?”’\"']*\Z")
+
+
+def _opens_the_story(doc: Document, sentence: Sentence) -> bool:
+    """Whether no day is named before the sentence (a lead, whose facts the next sentence dates)."""
+    _, starts = _days(doc)
+    return bisect_left(starts, sentence.start) == 0
 
 
 def _closes_attribution(body: str, sentence: Sentence, time: TimeMention) -> bool:
