@@ -38,6 +38,7 @@ def _codes(body: str) -> set[str]:
         ("Soldiers threatened farmers working near the line.", "130"),
         ("Yerevan asked for military aid from its allies.", "0232"),
         ("Yerevan addressed the alliance with a request for help.", "0232"),
+        ("Armenia has asked the bloc for military assistance.", "0232"),
         ("The alliance offered assistance to the two capitals.", "033"),
         ("The two sides agreed to withdraw their troops.", "0861"),
         ("Yerevan suspended its funding of the bloc.", "161"),
@@ -178,3 +179,7 @@ def test_after_the_lead_a_closing_attribution_day_stands():
     )
     killed = [e for e in _events(body) if e["trigger"] == "killed"]
     assert [e["date_start"] for e in killed] == [date(2022, 9, 14)]
+
+
+def test_asking_a_question_is_not_an_appeal():
+    assert _events("Reporters asked the minister about the border.") == []
