@@ -1,10 +1,11 @@
 """Stage 6: events — what happened, who did it to whom, when, where, and how it is coded.
 
 Trigger words come from the lexicon (`data/lexicon/triggers.csv`: word → ACLED type and CAMEO code).
-A trigger in a quoted term of one or two words is a label, not an event; in a longer quotation it is
-the speaker's account of what happened, coded like the article's own narration (its claimant is the
-speaker). A dated
-statement ('told journalists on Saturday that …') is itself an event (CAMEO 010, make statement).
+A trigger in a quoted term of one or two words is a label, not an event; a longer quotation that dates
+what it tells or completes the narrator's clause is the speaker's account of what happened, coded like
+the article's own narration (its claimant is the speaker). A dated statement ('told journalists on
+Saturday that …') is itself an event (CAMEO 010, make statement). An event whose clause names no place
+takes the one place the sentence before it names in the same paragraph.
 """
 
 from __future__ import annotations
