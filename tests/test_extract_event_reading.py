@@ -183,3 +183,8 @@ def test_after_the_lead_a_closing_attribution_day_stands():
 
 def test_asking_a_question_is_not_an_appeal():
     assert _events("Reporters asked the minister about the border.") == []
+
+
+def test_adjacent_to_a_place_is_near_it():
+    (event,) = _events("Azerbaijani troops advanced into territory adjacent to Tegh.")
+    assert (event["location"], event["geo_precision"]) == ("Tegh", "near")

@@ -350,10 +350,11 @@ def _names_an_actor(doc: Document, place: PlaceMention) -> bool:
     return actor is not None and actor.start <= place.start and actor.end == place.end
 
 
-# Words that put an event beside a place rather than at it: 'near Jermuk', 'in the direction of Tegh',
-# '5 km from Sotk', 'on the outskirts of the village of Sotk'.
+# Words that put an event beside a place rather than at it: 'near Jermuk', 'adjacent to Tegh', 'in the
+# direction of Tegh', '5 km from Sotk', 'on the outskirts of the village of Sotk'.
 _NEAR_BEFORE = re.compile(
-    r"(?<![\w-])(?:near|nearby|outside|around|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|"
+    r"(?<![\w-])(?:near|nearby|outside|around|close\s+to|adjacent\s+to|next\s+to|not\s+far\s+from|"
+    r"on\s+the\s+outskirts\s+of|"
     r"in\s+the\s+(?:direction|vicinity|area)\s+of|towards?|[0-9.,]+\s*(?:km|kilometres|kilometers|miles)\s+"
     r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+(?:village|town|city|community)\s+of\s+)?$",
     re.IGNORECASE,
