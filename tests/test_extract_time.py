@@ -697,3 +697,17 @@ def test_any_text(text, published):
 )
 def test_wire_like_text(text, published):
     _check(text, published)
+
+
+def test_the_next_day_follows_the_day_named_before_it():
+    text = "Shooting began on Monday night. The next morning, the ministry said it had stopped. A day later it resumed."
+    got = [(t.phrase, t.date_start, t.precision) for t in find_times(text, date(2022, 9, 14))]
+    assert got == [
+        ("on Monday night", date(2022, 9, 12), "day"),
+        ("The next morning", date(2022, 9, 13), "day"),
+        ("A day later", date(2022, 9, 14), "day"),
+    ]
+
+
+def test_the_next_day_with_no_day_before_it_is_not_a_date():
+    assert find_times("The next morning, the ministry issued a statement.", date(2022, 9, 14)) == []

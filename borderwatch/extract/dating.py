@@ -1,10 +1,18 @@
 """Which date a fact in a sentence takes: the time phrase of its own clause, or one the text lends it.
 
 A clause with no time phrase inherits one only where the grammar supports it:
-- a coordinated clause ('… was killed and six others were taken hostage') takes its neighbour's;
+- a coordinated clause ('… was killed and six others were taken hostage') takes its neighbour's, and one
+  opening with its own time (', and in May the country …') is cut off to keep it;
 - a clause introduced by 'after' happened before the main clause's date (bounded above by it);
 - a main clause whose 'after …' clause is dated happened after that date (bounded below by it);
 - a relative clause (', which was made in May') dates the noun just before it.
+A sentence with no time phrase at all continues the story told before it: it carries the first day named
+by the last sentence that names one ('Fighting broke out on Tuesday. … The ministry said two soldiers were
+wounded.').
+An opening sentence with none to carry is dated by the sentence after it, as a lead is
+('Three soldiers were killed. The clash broke out on Tuesday evening …').
+In a lead, a day closing the sentence after its attribution ('…, officials said on Wednesday.') dates
+the statement; the facts reported before it take the next sentence's day if it names one, else that one.
 Otherwise the date is unknown, bounded by the publication date.
 """
 
@@ -13,10 +21,11 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from borderwatch.extract.document import Document, Sentence
+from borderwatch.extract.document import Document, Sentence, Span
+from borderwatch.extract.english import SPEECH_VERBS
 from borderwatch.extract.time import TimeMention
 
 # Every boundary opens with a comma, a semicolon or a space: the lookahead rejects any other position at
@@ -24,7 +33,8 @@ from borderwatch.extract.time import TimeMention
 _BOUNDARY = re.compile(
     r"(?=[,;\s])(?:(?P<after>,?\s+(?=(?:after|following)\s))|(?P<before>,?\s+(?=(?:before|prior to|until)\s))|"
     r"(?P<relative>,\s*(?=(?:which|who)\s))|"
-    r"(?P<coord>;\s*|,?\s+(?:and|but)\s+(?=(?:[\w’'-]+\s+){0,5}?(?:was|were|is|are|has|have|had|been)\b)))"
+    r"(?P<coord>;\s*|,?\s+(?:and|but)\s+(?=(?:[\w’'-]+\s+){0,5}?(?:was|were|is|are|has|have|had|been)\b)|"
+    r",\s+(?:and|but|while)\s+(?=(?:in|on|during|last|later|earlier|early|late)\s)))"
 )
 _LEADING_AFTER = re.compile(r"(?:After|Following)\s[^,]{3,120},\s*")
 
@@ -42,6 +52,7 @@ class Dating:
     date_end: date | None
     precision: str
     phrase: str | None
+    carried: bool = False  # lent by an earlier sentence, not stated with the fact
 
 
 def clauses(body: str, sentence: Sentence) -> list[Clause]:
@@ -90,7 +101,7 @@ def _dating(time: TimeMention) -> Dating:
 
 def _time_in(doc: Document, clause: Clause, offset: int) -> TimeMention | None:
     """The time phrase of the clause (outside quotation marks) nearest the offset, the first on a tie."""
-    times, starts = _clause_times(doc, clause)
+    times, starts = _clause_times(doc, clause, doc.in_quote(offset))
     if not times:
         return None
     if len(times) == 1:
@@ -110,7 +121,7 @@ class _SentenceDates:
     def __init__(self, doc: Document, parts: list[Clause]):
         self.parts = parts
         self.starts = [c.start for c in parts]
-        dated = [bool(_clause_times(doc, c)[0]) for c in parts]
+        dated = self.dated = [bool(_clause_times(doc, c)[0]) for c in parts]
         # For each clause, the nearest clause before it that is dated or not coordinated (where a
         # coordinated clause's walk back stops), -1 when none.
         self.walk_stop = [-1] * len(parts)
@@ -142,13 +153,20 @@ def _cache(doc: Document) -> dict:
     return cached[3]
 
 
-def _clause_times(doc: Document, clause: Clause) -> tuple[list[TimeMention], list[int]]:
-    """The time phrases inside the clause and outside quotation marks, in text order, and their starts."""
+def _clause_times(
+    doc: Document, clause: Clause, quote: Span | None = None
+) -> tuple[list[TimeMention], list[int]]:
+    """The time phrases inside the clause and outside quotation marks (or inside the given quotation,
+    which dates the facts it tells), in text order, and their starts."""
     cache = _cache(doc)
-    key = ("times", clause.start, clause.end)
+    key = ("times", clause.start, clause.end, quote.start if quote else None)
     found = cache.get(key)
     if found is None:
-        times = [t for t in doc.within(doc.times, clause.start, clause.end) if not doc.in_quote(t.start)]
+        times = [
+            t
+            for t in doc.within(doc.times, clause.start, clause.end)
+            if doc.in_quote(t.start) in (None, quote)
+        ]
         found = cache[key] = (times, [t.start for t in times])
     return found
 
@@ -168,13 +186,13 @@ def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = Fals
     parts = sentence_clauses(doc, sentence)
     if len(parts) == 1:  # one clause: its own time, or none (the rules below read other clauses)
         own = _time_in(doc, parts[0], offset)
-        return _dating(own) if own is not None else unknown(doc.published)
+        return _own(doc, sentence, own, offset) if own is not None else _carried(doc, sentence)
     dates = _sentence_dates(doc, sentence)
     index = dates.index_of(offset)
     clause = parts[index]
     own = _time_in(doc, clause, offset)
     if own is not None:
-        return _dating(own)
+        return _own(doc, sentence, own, offset)
     if dates_noun_before_relative and index + 1 < len(parts) and parts[index + 1].kind == "relative":
         relative = _time_in(doc, parts[index + 1], offset)
         if relative is not None:
@@ -195,4 +213,74 @@ def date_for(doc: Document, offset: int, dates_noun_before_relative: bool = Fals
             time = _time_in(doc, parts[i], offset)
             if time is not None and time.date_start is not None:
                 return Dating(time.date_start, doc.published, "unknown", time.phrase)
+    if not any(dates.dated):
+        return _carried(doc, sentence)
     return unknown(doc.published)
+
+
+def _own(doc: Document, sentence: Sentence, time: TimeMention, offset: int) -> Dating:
+    """The fact's own time phrase, unless it is the day of a lead's closing attribution the fact comes before."""
+    if (
+        offset < time.start
+        and _opens_the_story(doc, sentence)
+        and _closes_attribution(doc.body, sentence, time)
+    ):
+        following = _next_day(doc, sentence)
+        if following is not None:
+            return following
+    return _dating(time)
+
+
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(SPEECH_VERBS) + r")(?:\s+(?:reporters|journalists|\w+))?\s+\Z", re.IGNORECASE
+)
+_SENTENCE_TAIL = re.compile(r"[\s.!?”’\"']*\Z")
+
+
+def _opens_the_story(doc: Document, sentence: Sentence) -> bool:
+    """Whether no day is named before the sentence (a lead, whose facts the next sentence dates)."""
+    _, starts = _days(doc)
+    return bisect_left(starts, sentence.start) == 0
+
+
+def _closes_attribution(body: str, sentence: Sentence, time: TimeMention) -> bool:
+    """Whether a time phrase follows a speech verb and ends its sentence: '…, the ministry said on Monday.'"""
+    return bool(
+        _SENTENCE_TAIL.match(body, time.end, sentence.end)
+        and _ATTRIBUTION_BEFORE.search(body, max(sentence.start, time.start - 40), time.start)
+    )
+
+
+def _carried(doc: Document, sentence: Sentence) -> Dating:
+    """The last day the text names before an undated sentence, which continues that day's story; before
+    any, the day of the next sentence (a lead dated by what follows it); else unknown."""
+    days, starts = _days(doc)
+    i = bisect_left(starts, sentence.start) - 1
+    if i >= 0:
+        # Of the last sentence naming a day, its first: the day its story starts ('fire began on Monday
+        # evening and calmed at 2am Tuesday' goes on with Monday's exchange of fire).
+        first = bisect_left(starts, doc.sentence_at(days[i].start).start)
+        return replace(_dating(days[first]), carried=True)
+    return _next_day(doc, sentence) or unknown(doc.published)
+
+
+def _next_day(doc: Document, sentence: Sentence) -> Dating | None:
+    """The first day named in the sentence after this one, as a date lent to it."""
+    if sentence.index + 1 >= len(doc.sentences):
+        return None
+    following = doc.sentences[sentence.index + 1]
+    days, starts = _days(doc)
+    i = bisect_left(starts, following.start)
+    if i < len(days) and days[i].start < following.end:
+        return replace(_dating(days[i]), carried=True)
+    return None
+
+
+def _days(doc: Document) -> tuple[list[TimeMention], list[int]]:
+    """The document's day-precision time phrases in text order, and their starts (listed once)."""
+    cache = _cache(doc)
+    found = cache.get("days")
+    if found is None:
+        days = [t for t in doc.times if t.precision == "day" and t.date_start is not None]
+        found = cache["days"] = (days, [t.start for t in days])
+    return found

@@ -1,8 +1,11 @@
 """Stage 6: events — what happened, who did it to whom, when, where, and how it is coded.
 
 Trigger words come from the lexicon (`data/lexicon/triggers.csv`: word → ACLED type and CAMEO code).
-Triggers inside quotation marks are the speaker's words, not events the article reports; a dated
-statement ('told journalists on Saturday that …') is itself an event (CAMEO 010, make statement).
+A trigger in a quoted term of one or two words is a label, not an event; a longer quotation that dates
+what it tells or completes the narrator's clause is the speaker's account of what happened, coded like
+the article's own narration (its claimant is the speaker). A dated statement ('told journalists on
+Saturday that …') is itself an event (CAMEO 010, make statement). An event whose clause names no place
+takes the one place the sentence before it names in the same paragraph.
 """
 
 from __future__ import annotations
@@ -105,8 +108,10 @@ def _sentence_events(
     events: list[_Candidate] = []
     seen: set[tuple[int, str]] = set()
     clause_starts: list[int] | None = None  # for a bisection per trigger, not a walk over the clauses
+    quote_verdicts: dict[int, bool] = {}
+    carried_place: tuple[PlaceMention, ...] | None = None  # looked up once per sentence
     for match in pattern.finditer(body, sentence.start, sentence.end):
-        if doc.in_quote(match.start()):
+        if _quoted_but_not_told(doc, match.start(), sentence, quote_verdicts):
             continue
         trigger = lexicon.trigger_for(match.group())
         if trigger is None or not _requirements_met(body, trigger, match.end(), sentence.end):
@@ -140,6 +145,10 @@ def _sentence_events(
         window = (clause.start, clause.end) if speech is None else _overlap(clause, speech)
         _assign_actors(doc, actors, event, *window, floor=speech.start if speech else sentence.start)
         places = _places(doc, event, clause.start, clause.end)
+        if not places and doc.places:
+            if carried_place is None:
+                carried_place = _paragraph_place(doc, sentence)
+            places = list(carried_place)
         if len(places) > 1:
             for place in places:
                 copy = _Candidate(
@@ -157,6 +166,42 @@ def _sentence_events(
             event.place = places[0] if places else None
             events.append(event)
     return events
+
+
+# A quoted statement of this many words can tell what happened in the speaker's voice; a shorter quoted
+# term ('a “provocation”') is a label, not a report.
+_STATEMENT_WORDS = 3
+
+
+def _quoted_but_not_told(doc: Document, offset: int, sentence: Sentence, verdicts: dict[int, bool]) -> bool:
+    """Whether a trigger at offset lies in quoted words that do not report an action: a quotation tells
+    one when it dates it ('“On 12 May our units opened fire …”') or carries on the narrator's clause
+    ('The ministry said its troops “repelled the attack and captured two soldiers”'); otherwise it is a
+    view, a warning or a term."""
+    quote = doc.in_quote(offset)
+    if quote is None:
+        return False
+    if quote.start not in verdicts:  # judged once per quotation, however many triggers it holds
+        short = len(doc.body[quote.start : quote.end].split(None, _STATEMENT_WORDS)) < _STATEMENT_WORDS
+        # 'had “frozen” its participation': the narrator's own verb, only marked as the speaker's word.
+        short = short and not _VERB_SLOT.search(doc.body, max(0, quote.start - 12), quote.start)
+        dated = any(t.precision == "day" for t in doc.within(doc.times, quote.start, quote.end))
+        verdicts[quote.start] = short or not (
+            dated or _continues_narration(doc.body, quote.start, sentence.start)
+        )
+    return verdicts[quote.start]
+
+
+_VERB_SLOT = re.compile(r"(?<![\w-])(?:had|has|have|was|were|been|to)\s*[“\"‘']?\Z", re.IGNORECASE)
+
+
+def _continues_narration(body: str, quote_start: int, sentence_start: int) -> bool:
+    """Whether the quotation opens after narrated words of its sentence that it completes: the last
+    character before its opening mark is a letter (not a colon, comma or the sentence's start)."""
+    i = quote_start - 1
+    while i > sentence_start and (body[i].isspace() or body[i] in "“”\"‘’'"):
+        i -= 1
+    return i > sentence_start and body[i].isalpha()
 
 
 def _requirements_met(body: str, trigger: Trigger, end: int, stop: int) -> bool:
@@ -191,16 +236,32 @@ def _actors_in(doc: Document, actors: list[Mention], start: int, end: int) -> li
     return doc.within(actors, start, end)
 
 
-def _last_actor_in(actors: list[Mention], start: int, end: int) -> Mention | None:
-    """The last of _actors_in(doc, actors, start, end), found back from the end rather than listing them all."""
+def _last_actor_in(actors: list[Mention], start: int, end: int, body: str = "") -> Mention | None:
+    """The last of _actors_in(doc, actors, start, end), found back from the end rather than listing them all;
+    given the body, one named as a place ('in Yerevan') is passed over."""
     i = bisect_left(actors, end, key=lambda m: m.start) - 1
     while i >= 0 and actors[i].start >= start:
-        if actors[i].end <= end:
+        if actors[i].end <= end and not (body and _is_locative(body, actors[i])):
             return actors[i]
         i -= 1
     return None
 
 
+def _is_locative(body: str, mention: Mention) -> bool:
+    """Whether a mention follows a preposition of place ('in Yerevan', 'at the Kremlin'), other than one
+    giving an institution's seat ('the ministry in Baku', which names who)."""
+    return (
+        _LOCATIVE.search(body, max(0, mention.start - 16), mention.start) is not None
+        and _SEAT.search(body, max(0, mention.start - 40), mention.start) is None
+    )
+
+
+_LOCATIVE = re.compile(r"(?<![\w-])(?:in|at|near|outside)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_SEAT = re.compile(
+    r"(?<![\w-])(?:ministry|ministries|government|officials|authorities|embassy|leadership|sources|"
+    r"spokes(?:man|woman|person))\s+(?:in|at)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 _SPEAKER_PRONOUN = re.compile(r"(?:it|they|we|he|she)(?![\w-])", re.IGNORECASE)
 
 
@@ -214,10 +275,11 @@ def _assign_actors(
     """actor1 and actor2 from the clause: the subject before the trigger (else the nearest actor after
     `floor`, the sentence's start), or the agent or source just after it ('by X', 'from X')."""
     body = doc.body
-    subject = _last_actor_in(actors, clause_start, event.start) or _last_actor_in(
-        actors, max(floor, event.sentence.start), event.start
+    subject = _last_actor_in(actors, clause_start, event.start, body) or _last_actor_in(
+        actors, max(floor, event.sentence.start), event.start, body
     )
-    after = _actors_in(doc, actors, event.end, clause_end)
+    # 'started work in Yerevan': a capital after a preposition of place is where, not who.
+    after = [m for m in _actors_in(doc, actors, event.end, clause_end) if not _is_locative(body, m)]
     # 'taken hostage by X', 'an appeal from X': the agent or source follows the trigger closely.
     agent = next((m for m in after if _AGENT_GAP.fullmatch(body, event.end, m.start)), None)
     source = (
@@ -241,7 +303,7 @@ def _places(doc: Document, event: _Candidate, clause_start: int, clause_end: int
     places = [
         p
         for p in doc.within(doc.places, clause_start, clause_end)
-        if (p.start, p.end) not in actor_spans and not _is_dateline(doc, p)
+        if (p.start, p.end) not in actor_spans and not _is_dateline(doc, p) and not _names_an_actor(doc, p)
     ]
     local = [p for p in places if p.place.kind != "country"]
     if not local:
@@ -250,10 +312,49 @@ def _places(doc: Document, event: _Candidate, clause_start: int, clause_end: int
     return [p for p in local if p.place.kind != "province" or p.place.admin1 not in inside]
 
 
-# Words that put an event beside a place rather than at it: 'near Jermuk', 'in the direction of Tegh',
-# '5 km from Sotk', 'on the outskirts of the village of Sotk'.
+_AREAS = ("province", "region")
+
+
+def _paragraph_place(doc: Document, sentence: Sentence) -> tuple[PlaceMention, ...]:
+    """The one place the sentence before names, when both are in one paragraph: a sentence that names
+    none goes on telling what happened there ('The shootout took place near Yeraskh. The enemy opened
+    fire …'). The most precise place is taken over the areas around it; nothing when there are several."""
+    if sentence.index == 0:
+        return ()
+    before = doc.sentences[sentence.index - 1]
+    paragraph = doc.covering(doc.paragraphs, sentence.start)
+    if paragraph is None or before.start < paragraph.start:
+        return ()
+    named = [
+        p
+        for p in doc.within(doc.places, before.start, before.end)
+        if p.place.kind != "country" and not _is_dateline(doc, p) and not _names_an_actor(doc, p)
+    ]
+    # The most precise tier named: a village or town over a province, a province over a wider region.
+    tiers = (
+        [p for p in named if p.place.kind not in _AREAS],
+        [p for p in named if p.place.kind == "province"],
+    )
+    points = next((tier for tier in tiers if tier), named)
+    return tuple(points[:1]) if len({p.place.name for p in points}) == 1 else ()
+
+
+def _names_an_actor(doc: Document, place: PlaceMention) -> bool:
+    """Whether a place's words name an actor instead ('Yerevan said …', 'the ministry in Baku'), unless a
+    preposition of place comes before them ('in Yerevan')."""
+    if _is_locative(doc.body, place):
+        return False
+    # The actor mention ending with the place's words: the place itself ('Yerevan said') or a longer name
+    # holding it ('the defence ministry in Baku').
+    actor = _last_actor_in(doc.actors, max(0, place.start - 60), place.end)
+    return actor is not None and actor.start <= place.start and actor.end == place.end
+
+
+# Words that put an event beside a place rather than at it: 'near Jermuk', 'adjacent to Tegh', 'in the
+# direction of Tegh', '5 km from Sotk', 'on the outskirts of the village of Sotk'.
 _NEAR_BEFORE = re.compile(
-    r"(?<![\w-])(?:near|nearby|outside|around|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|"
+    r"(?<![\w-])(?:near|nearby|outside|around|close\s+to|adjacent\s+to|next\s+to|not\s+far\s+from|"
+    r"on\s+the\s+outskirts\s+of|"
     r"in\s+the\s+(?:direction|vicinity|area)\s+of|towards?|[0-9.,]+\s*(?:km|kilometres|kilometers|miles)\s+"
     r"(?:\w+\s+)?(?:from|of))\s+(?:the\s+(?:village|town|city|community)\s+of\s+)?$",
     re.IGNORECASE,
@@ -263,9 +364,28 @@ _NEAR_BEFORE = re.compile(
 def _geo_precision(doc: Document, mention: PlaceMention | None) -> str:
     """geo.geo_precision of the place, 'near' where the words before a point place say the event was beside it."""
     precision = geo_precision(mention.place if mention else None)
-    if precision == "exact" and _NEAR_BEFORE.search(doc.body, max(0, mention.start - 60), mention.start):
+    if precision == "exact" and _near(doc, mention):
         return "near"
     return precision
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
+_LIST_REACH = 12  # places looked back along one list: a bound, so that a long list stays linear
+
+
+def _near(doc: Document, mention: PlaceMention) -> bool:
+    """Whether words before the place, or before the list it closes ('towards Goris, Sotk and Jermuk'),
+    put the event beside it."""
+    body = doc.body
+    i = bisect_left(doc.places, mention.start, key=lambda p: p.start)
+    for _ in range(_LIST_REACH):
+        if _NEAR_BEFORE.search(body, max(0, mention.start - 60), mention.start):
+            return True
+        if i == 0 or not _LIST_GAP.fullmatch(body, doc.places[i - 1].end, mention.start):
+            return False
+        i -= 1
+        mention = doc.places[i]
+    return False
 
 
 # What follows a dateline's place: ', Armenia', '(Reuters)', then a dash.
@@ -347,7 +467,10 @@ def _told(doc: Document, found: list[_Candidate], quotes: list[Quote]) -> list[E
         place = event.place.place if event.place else None
         admin1 = place.admin1 if place else None
         location = place.name if place and place.kind not in ("country", "province") else None
-        key = (event.trigger.cameo_code, dating.date_start, dating.date_end, admin1, location, event.negated)
+        # A date lent by an earlier sentence says nothing of which incident this is: such a mention is
+        # a retelling only of another in its own sentence.
+        told_when = (dating.date_start, dating.date_end, event.sentence.index if dating.carried else None)
+        key = (event.trigger.cameo_code, *told_when, admin1, location, event.negated)
         if any(_same_actors((actor1, actor2), told) for told in seen.get(key, ())):
             continue
         seen.setdefault(key, []).append((actor1, actor2))

@@ -712,7 +712,38 @@ def find_times(text: str, published: date, offset: int = 0) -> list[TimeMention]
         start, end = m.start(), m.end() - 1
         found.append(TimeMention(start + offset, end + offset, text[start:end], *resolved))
         m = search(lowered, m.end())
-    return found
+    return _with_days_after(text, found, offset)
+
+
+# A day told as the one after the day last named: 'the next morning', 'the following day', 'a day later'.
+_DAY_AFTER = re.compile(
+    r"(?<![\w-])(?:the\s+(?:next|following)\s+(?:day|" + _DAY_PART + r")|a\s+day\s+later)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _with_days_after(text: str, found: list[TimeMention], offset: int) -> list[TimeMention]:
+    """found with each 'the next morning' resolved to the day after the last day named before it (left
+    out when no day comes before it or it overlaps a phrase found), in text order: one merge, linear."""
+    after = list(_DAY_AFTER.finditer(text))
+    if not after:
+        return found
+    merged: list[TimeMention] = []
+    last_day: date | None = None
+    i = 0
+    for m in after:
+        start, end = m.start() + offset, m.end() + offset
+        while i < len(found) and found[i].start < end:
+            merged.append(found[i])
+            if found[i].precision == "day" and found[i].date_start is not None:
+                last_day = found[i].date_start
+            i += 1
+        if last_day is None or (merged and merged[-1].end > start):
+            continue
+        last_day = last_day + timedelta(days=1)
+        merged.append(TimeMention(start, end, m.group(), last_day, last_day, "day"))
+    merged.extend(found[i:])
+    return merged
 
 
 def resolve_phrase(phrase: str, published: date) -> tuple[date | None, date | None, str] | None:
