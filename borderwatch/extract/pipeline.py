@@ -13,7 +13,7 @@ from borderwatch.extract.segment import paragraphs, sentences
 from borderwatch.extract.time import find_times
 
 # Bump when the rules or lexicon semantics change: stored articles are then re-extracted.
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
 
 def extract_document(article: Article, lexicon: Lexicon, seconds: float = budget.DEFAULT_SECONDS) -> Document:
