@@ -55,3 +55,33 @@ NEEDS_THAT = frozenset(
         "acknowledged", "admitted", "continued", "concluded",
     )
 )  # fmt: skip
+
+# --- Reported speech: added lists (the lists above are unchanged) ---
+# More verbs of saying: 'the ombudsman shared that …', 'she cited evidence that …'.
+MORE_SPEECH_VERBS = ("shared", "cited", "cites")
+# Verbs whose object is the reported content, told from the verb on ('accused Baku of …', 'called on …').
+STANCE_VERBS = (
+    "accused", "accuses", "accusing", "accuse", "called on", "calls on", "calling on", "called upon",
+    "calls upon", "called for", "calls for", "calling for", "condemned", "condemns", "condemning",
+    "demanded", "demands", "demanding", "urged", "urges", "urging", "denounced", "denounces",
+    "denouncing", "described", "describes", "expressed", "expresses", "protested", "protests",
+    "warned of", "warns of", "blamed", "blames", "blaming",
+)  # fmt: skip
+# Verbs whose object, told without 'that', is the reported content ('Armenia reported one dead').
+REPORTING_VERBS = ("reported", "reports", "announced", "announces", "confirmed", "confirms")
+# Adverbs and auxiliaries between a speaker and its verb ('has officially announced', 'also said').
+SPEAKER_VERB_FILLERS = (
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "now",
+    "already",
+    "meanwhile",
+    "further",
+)
+# Phrases naming two sides at once ('both sides accused each other').
+BOTH_SIDES = ("both sides", "the two sides", "both countries", "the two countries", "the two nations",
+              "both nations", "the two neighbours", "the two neighbors", "the two states")  # fmt: skip

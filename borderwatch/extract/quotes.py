@@ -18,11 +18,18 @@ from typing import NamedTuple, Protocol
 
 from borderwatch.extract import budget
 from borderwatch.extract.document import Document, Sentence, Span
-from borderwatch.extract.english import DAY_PARTS, NEEDS_THAT
+from borderwatch.extract.english import (
+    BOTH_SIDES,
+    DAY_PARTS,
+    NEEDS_THAT,
+    REPORTING_VERBS,
+    SPEAKER_VERB_FILLERS,
+    STANCE_VERBS,
+)
 from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.results import Quote
 from borderwatch.extract.scan import any_of
-from borderwatch.extract.speech import AUDIENCE, SPEECH_VERB, Speaker, speaker_in
+from borderwatch.extract.speech import AUDIENCE, SPEECH_VERB, Speaker, last_actor_before, speaker_in
 from borderwatch.extract.time import TimeMention
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
@@ -46,6 +53,33 @@ _CLAUSE_PUNCTUATION = re.compile(r"[,;.:]")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\s+|”|\"")
 _THAT = re.compile(r"\bthat\s*$")
 _NOT_A_CLAUSE = re.compile(r"(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|its|their)\b")
+_TRAILING_HEAD_WORDS = (
+    8  # words between the attribution's comma and its verb ('officials in the capital said')
+)
+_STANCE_VERB = re.compile(any_of(list(STANCE_VERBS), word_start=True) + r"(?![\w-])")
+_PARTICIPLES = frozenset(
+    ("adding", "saying", "accusing", "warning", "insisting", "claiming", "stressing", "noting")
+)
+# 'which he said was …', 'as she put it': a remark inside the sentence's own statement.
+_RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|who|whom|what)\s+\S+\s*$")
+_STATEMENT_GAP = re.compile(r"(?i:statement|report|post|message|letter|release)\s*(?:that|which)?\s*$")
+_AND_BEFORE = re.compile(r"(?<![\w-])and\s+(?:(?:also|then|later)\s+)?$")
+_ADVERB_BEFORE = re.compile(r"(?<![\w-])\w{2,}ly\s+$")
+# 'that' a few words after the verb: 'announced Monday that', 'said at the time that', 'told News.am that'.
+_THAT_AHEAD = re.compile(r"(?:[^.;:“”\"«»]|\.(?=\S)){0,80}?(?<![\w-])(?P<that>that)\s+")
+_THAT_GAP = 5  # words between the verb and its 'that'
+_OBJECT_BREAK = re.compile(r";|,\s+(?:with|while|though|although|but|which)\s+")
+_BOTH_SIDES = re.compile(any_of(list(BOTH_SIDES) + [w.capitalize() for w in BOTH_SIDES], word_start=True))
+_BOTH_SIDES_LOOKBACK = 20
+_ARTICLE = re.compile(r"(?:the|The|a|A|an|An)$")
+_PHRASE_WORDS = 6
+_VERBS_PER_SENTENCE = 8
+_SUBJECT_REACH = 80  # characters before a verb read for a subject phrase
+_SUBJECT_PRONOUNS = frozenset(("it", "he", "she", "they", "we", "I", "there", "that"))
+_NOT_SUBJECT = frozenset(
+    ("On", "In", "At", "After", "Before", "During", "While", "When", "If", "It", "He", "She", "They", "We", "I",
+     "This", "That", "These", "There", "But", "And", "As", "Meanwhile", "However", "Which", "Who")
+)  # fmt: skip
 
 
 def find_quoted(body: str, paragraphs: list[Span]) -> list[Span]:
@@ -140,12 +174,8 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
             direct_sentences.add(sentence.index)
         found.append(_quote(doc, lexicon, span, sentence, speaker, verb, kind, exclude=[raw]))
     for sentence in doc.sentences:
-        if sentence.index in direct_sentences:
-            continue
         budget.check()
-        reported = _reported(doc, sentence)
-        if reported:
-            clause, speaker, verb = reported
+        for clause, speaker, verb in _reported(doc, sentence, sentence.index in direct_sentences):
             found.append(_quote(doc, lexicon, clause, sentence, speaker, verb, "reported", exclude=[clause]))
     found.sort(key=lambda q: q.start)
     return _inherit_dates(_inherit_speakers(doc, found))
@@ -222,6 +252,7 @@ class _SentenceScan:
         self._tail: int | None = None
         self._days: list[TimeMention] | None = None
         self._told: int | None = None
+        self._object_breaks: list[int] | None = None
 
     def first_verb_from(self, offset: int) -> _Verb | None:
         """SPEECH_VERB.search(body[offset:sentence.end]), as a verb of the sentence."""
@@ -292,6 +323,23 @@ class _SentenceScan:
             ]
         return self._days
 
+    def object_stop(self, start: int) -> int:
+        """Where a reported object from start ends: the sentence's end, or a following ';', ', with …',
+        ', though …' clause (the breaks listed once per sentence)."""
+        if self._object_breaks is None:
+            body, sentence = self.doc.body, self.sentence
+            self._object_breaks = [
+                m.start() for m in _OBJECT_BREAK.finditer(body, sentence.start, sentence.end)
+            ]
+        i = bisect_left(self._object_breaks, start)
+        return self._object_breaks[i] if i < len(self._object_breaks) else self.sentence.end
+
+    def quote_opens_in(self, start: int, end: int) -> bool:
+        """Whether a quoted span of the document opens inside [start, end)."""
+        starts = _quoted_starts(self.doc)
+        i = bisect_left(starts, start)
+        return i < len(starts) and starts[i] <= end
+
     def told_at(self) -> int:
         """doc.body.find('told', sentence.start), found once."""
         if self._told is None:
@@ -318,6 +366,17 @@ def _word_or_hyphen(char: str) -> bool:
 
 
 _SCANS = threading.local()  # per thread: the document's sentence scans
+
+
+_QUOTED_STARTS = threading.local()  # per thread: the starts of the document's quoted spans
+
+
+def _quoted_starts(doc: Document) -> list[int]:
+    """Where each quoted span of the document starts (its first character after the mark), in order."""
+    cached = getattr(_QUOTED_STARTS, "cache", None)
+    if cached is None or cached[0] is not doc.quoted or cached[1] != len(doc.quoted):
+        cached = _QUOTED_STARTS.cache = (doc.quoted, len(doc.quoted), sorted(q.start for q in doc.quoted))
+    return cached[2]
 
 
 def _sentence_scan(doc: Document, sentence: Sentence) -> _SentenceScan:
@@ -370,84 +429,277 @@ def _inherit_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
     return result
 
 
-def _reported(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | None:
-    body = doc.body
+def _reported(doc: Document, sentence: Sentence, has_direct: bool) -> list[tuple[Span, Speaker, str]]:
+    """The reported statements of a sentence: after 'according to', before a trailing attribution, and after
+    (or, for verbs like 'accused', from) each speech verb with its speaker before it."""
     scan = _sentence_scan(doc, sentence)
-    according = scan.according
-    if according and not doc.in_quote(sentence.start + according.start()):
-        found = _according(doc, sentence, according)
-        if found:
-            return found
-    verbs = scan.matches  # what both readings below start from
-    if not verbs:
+    found: list[tuple[Span, Speaker, str]] = []
+    if not has_direct:
+        # A trailing attribution names the speaker more surely than 'according to' the medium after it.
+        trailing = _trailing_attribution(doc, sentence, scan.matches)
+        according = scan.according
+        if trailing:
+            found.append(trailing)
+        elif according and not doc.in_quote(sentence.start + according.start()):
+            row = _according(doc, sentence, according)
+            if row:
+                found.append(row)
+    # Each statement may run to the sentence's end: a sentence's verbs past the first few (more than wire
+    # copy writes) are not read, so that the rows' text stays linear in the sentence.
+    verbs = _free_verbs(doc, sentence, scan)[:_VERBS_PER_SENTENCE]
+    previous: Speaker | None = None
+    for i in range(len(verbs)):
+        row = _verb_report(doc, sentence, scan, verbs, i, has_direct, previous)
+        if row:
+            previous = row[1]
+            if not any(row[0].start == other[0].start for other in found):
+                found.append(row)
+    return found
+
+
+class _FreeVerb(NamedTuple):
+    start: int
+    end: int
+    word: str
+    stance: bool  # the verb's object is the statement ('accused …'), told from the verb on
+
+
+def _free_verbs(doc: Document, sentence: Sentence, scan: _SentenceScan) -> list[_FreeVerb]:
+    """The sentence's speech and stance verbs outside quotation marks, in order."""
+    start = sentence.start
+    text = doc.body[start : sentence.end]
+    verbs = [_FreeVerb(start + m.start(), start + m.end(), m.group("verb"), False) for m in scan.matches]
+    stance = [
+        _FreeVerb(start + m.start(), start + m.end(), m.group(), True) for m in _STANCE_VERB.finditer(text)
+    ]
+    by_start = {v.start: v for v in verbs}
+    by_start.update({v.start: v for v in stance})  # 'accused' is both: read as a stance verb
+    return [v for _, v in sorted(by_start.items()) if not doc.in_quote(v.start)]
+
+
+def _verb_report(
+    doc: Document,
+    sentence: Sentence,
+    scan: _SentenceScan,
+    verbs: list[_FreeVerb],
+    i: int,
+    has_direct: bool,
+    previous: Speaker | None,
+) -> tuple[Span, Speaker, str] | None:
+    """The statement told by verbs[i] and its speaker, if the verb has both (previous: the speaker of the
+    sentence's last statement, whom a coordinated verb continues: '… and warned that …')."""
+    body = doc.body
+    verb = verbs[i]
+    window_start = max(sentence.start, scan.previous_boundary(verb.start))
+    if _RELATIVE_BEFORE.search(body, max(window_start, verb.start - 20), verb.start):
+        return None  # 'which he said was …': a remark inside another statement
+    coordinated = previous is not None and _AND_BEFORE.search(
+        body, max(sentence.start, verb.start - 20), verb.start
+    )
+    speaker = previous if coordinated else _subject(doc, sentence, scan, window_start, verb)
+    if speaker is None:
         return None
-    trailing = _trailing_attribution(doc, sentence, verbs)
-    if trailing:
-        return trailing
-    for verb in verbs:
-        v_start, v_end = sentence.start + verb.start(), sentence.start + verb.end()
-        if doc.in_quote(v_start):
-            continue
-        window_start = max(sentence.start, scan.previous_boundary(v_start))
-        speaker = speaker_in(doc, window_start, v_start, prefer_last=True)
-        if speaker is None or not scan.words_at_most(speaker.end, v_start, 3):
-            continue
-        rest_start = v_end
-        audience = AUDIENCE.match(body, rest_start, sentence.end)
-        if audience and verb.group("verb") in ("told", "tells"):
-            rest_start = audience.end()
+    if verb.stance:
+        clause = _stance_clause(doc, sentence, verbs, i)
+    else:
+        clause = _said_clause(doc, sentence, scan, verb, speaker)
+    # A reported figure may be two words ('announced 50 dead'); a statement has a subject and a verb.
+    shortest = 2 if verb.word in REPORTING_VERBS else _MIN_REPORTED_WORDS
+    if clause is None or scan.words_at_most(clause.start, clause.end, shortest - 1):
+        return None
+    if has_direct and scan.quote_opens_in(clause.start, clause.end):
+        return None  # the quote is its own row; the statement here is only what is told outside it
+    return clause, speaker, verb.word
+
+
+def _subject(
+    doc: Document, sentence: Sentence, scan: _SentenceScan, window_start: int, verb: _FreeVerb
+) -> Speaker | None:
+    """Who speaks with the verb: the actor just before it, the main clause's speaker for a participle after
+    a comma ('…, adding that'), both sides named before, or the noun phrase before the verb."""
+    body = doc.body
+    speaker = speaker_in(doc, window_start, verb.start, prefer_last=True)
+    if speaker is not None and _close(body, speaker.end, verb.start, scan):
+        return speaker
+    if verb.word in _PARTICIPLES and body[window_start : verb.start].rstrip().endswith(","):
+        return speaker_in(doc, sentence.start, verb.start, prefer_last=True)
+    # Both read only the last words before the verb: a subject phrase is short.
+    near = max(window_start, verb.start - _SUBJECT_REACH)
+    return _both_sides(doc, near, verb.start) or _phrase_speaker(
+        body, near, verb.start, whole=near == window_start
+    )
+
+
+def _close(body: str, start: int, end: int, scan: _SentenceScan) -> bool:
+    """Whether a speaker ending at start is the subject of the verb at end: a few words apart, or 'in a
+    statement that' between them."""
+    if scan.words_at_most(start, end, 3):
+        return True
+    gap = body[start:end]
+    return len(gap.split()) <= 8 and _STATEMENT_GAP.search(gap) is not None
+
+
+def _stance_clause(doc: Document, sentence: Sentence, verbs: list[_FreeVerb], i: int) -> Span:
+    """'accused Baku of …' up to the next verb's clause ('…, with Armenia claiming'), with the adverb
+    before the verb ('strongly condemned')."""
+    body = doc.body
+    verb = verbs[i]
+    start = verb.start
+    adverb = _ADVERB_BEFORE.search(body, max(sentence.start, start - 20), start)
+    if adverb:
+        start = adverb.start()
+    end = sentence.end
+    if i + 1 < len(verbs):
+        following = verbs[i + 1].start
+        cut = max(body.rfind(",", verb.end, following), body.rfind(" and ", verb.end, following))
+        if cut > verb.end:
+            end = cut
+    return _trim_reported(body, start, end)
+
+
+def _said_clause(
+    doc: Document, sentence: Sentence, scan: _SentenceScan, verb: _FreeVerb, speaker: Speaker
+) -> Span | None:
+    """The clause after 'said (that)', 'told reporters (that)', 'announced Monday that', or the object of
+    'reported' right after its speaker ('Armenia reported one dead')."""
+    body = doc.body
+    rest_start = verb.end
+    audience = AUDIENCE.match(body, rest_start, sentence.end)
+    if audience and verb.word in ("told", "tells"):
+        rest_start = audience.end()
+    that = _THAT_AHEAD.match(body, rest_start, sentence.end)
+    if that and len(body[rest_start : that.start("that")].split()) <= _THAT_GAP:
+        clause = scan.trim_reported(that.end())
+    else:
         lead = _CLAUSE_LEAD.match(body, rest_start, sentence.end)
-        clause_start = lead.end() if lead else rest_start
-        clause = scan.trim_reported(clause_start)
-        if scan.words_at_most(clause.start, clause.end, _MIN_REPORTED_WORDS - 1) or _NOT_A_CLAUSE.match(
-            body, clause.start, clause.end
-        ):
-            continue
-        accusation = verb.group("verb").startswith("accus") and _ACCUSED_OF.match(
-            body, clause.start, clause.end
-        )
-        if (
-            verb.group("verb") in NEEDS_THAT
-            and not accusation
-            and not _THAT.search(body[rest_start : clause.start])
-        ):
-            continue  # 'reported clashes', 'accused Baku of …': an object, not a reported statement
-        if body[clause.start] in '“"‘':
-            continue
-        return clause, speaker, verb.group("verb")
-    return None
+        clause = scan.trim_reported(lead.end() if lead else rest_start)
+        if verb.word in NEEDS_THAT:
+            adjacent = all(_is_filler(w) for w in body[speaker.end : verb.start].split())
+            if verb.word not in REPORTING_VERBS or not adjacent or body[verb.end : verb.end + 1] != " ":
+                return None  # 'reported clashes' after a speaker far back, 'wrote' + object: not a statement
+            clause = _trim_reported(body, verb.end, scan.object_stop(verb.end))
+    if clause.start >= clause.end or _NOT_A_CLAUSE.match(body, clause.start, clause.end):
+        return None
+    if (
+        body[clause.start] in '“"‘«'
+        or SPEECH_VERB.match(body, clause.start)
+        or _STANCE_VERB.match(body, clause.start)
+    ):
+        return None
+    return clause
+
+
+def _is_filler(word: str) -> bool:
+    word = word.strip(",").lower()
+    return word in SPEAKER_VERB_FILLERS or (word.endswith("ly") and len(word) > 3)
+
+
+def _both_sides(doc: Document, start: int, end: int) -> Speaker | None:
+    """'Both sides' / 'the two countries': the last two states named before, in text order."""
+    match = _BOTH_SIDES.search(doc.body, start, end)
+    if not match:
+        return None
+    last = last_actor_before(doc, match.start(), ("state",))
+    other = last
+    for _ in range(_BOTH_SIDES_LOOKBACK):  # past repeated mentions of the same state, a bounded walk
+        if other is None or other.name != last.name:
+            break
+        other = last_actor_before(doc, other.start, ("state",))
+    if last is None or other is None or other.name == last.name:
+        return None
+    name = f"{other.name} and {last.name}"
+    return Speaker(name, match.group(), "", "", "", "group", match.start(), match.end())
+
+
+def _phrase_speaker(body: str, start: int, end: int, whole: bool = True) -> Speaker | None:
+    """A speaker no lexicon names: the short noun phrase before the verb ('Locals', 'a Sputnik
+    correspondent', 'The Massis city council'), its apposition and fillers dropped (whole: the window
+    starts where the clause does; if not, a phrase running to its start is cut and refused)."""
+    segments = body[start:end].split(",")
+    while segments and all(_is_filler(w) for w in segments[-1].split()):
+        segments.pop()
+    if not segments:
+        return None
+    chosen = len(segments) - 1
+    if chosen > 0 and segments[chosen].split() and _ARTICLE.match(segments[chosen].split()[0]):
+        chosen -= 1  # 'Anna Smith, an MP,': the name, not its apposition
+    if chosen == 0 and not whole:
+        return None
+    phrase = segments[chosen]
+    words = phrase.split()
+    while words and _is_filler(words[-1]):
+        words.pop()
+    if not 1 <= len(words) <= _PHRASE_WORDS or words[0] in _NOT_SUBJECT:
+        return None
+    if _ARTICLE.match(words[0]):
+        words = words[1:]
+    if not words or not words[0][:1].isalpha():
+        return None
+    if not any(w[:1].isupper() for w in words) and not _ARTICLE.match(phrase.split()[0]):
+        return None  # a bare lower-case phrase is the sentence's own words, not a named source
+    text = " ".join(words)
+    offset = body.find(words[0], start, end)
+    return Speaker(text, text, "", "", "", "group", offset, offset + len(text))
 
 
 def _trailing_attribution(
     doc: Document, sentence: Sentence, verbs: list[re.Match[str]]
 ) -> tuple[Span, Speaker, str] | None:
-    """'Two villages lost power, Armenian officials said.' / '…, said the ministry.'
+    """'Two villages lost power, Armenian officials said.' / '…, said the ministry.' / '…, a correspondent
+    reported on Wednesday.' / '…,” the ministry reports.' after a partial quote.
 
     verbs: the speech verbs of the sentence's text, in order (no verb holds a comma).
     """
     body = doc.body
-    comma = body.rfind(",", sentence.start, sentence.end)
-    if comma < 0 or doc.in_quote(comma) or body[sentence.start] in '“"‘':
+    if body[sentence.start] in '“"‘«':
         return None
-    tail = body[comma + 1 : sentence.end]
-    verb = next((v for v in verbs if sentence.start + v.start() > comma), None)
-    if verb is None or len(tail.split()) > _TRAILING_WORDS:
+    free = [v for v in verbs if not doc.in_quote(sentence.start + v.start())]
+    if not free:
         return None
+    comma = body.rfind(",", sentence.start, sentence.start + free[-1].start())
+    # The attribution's verb is the first after that comma ('…, said media reports and a source').
+    verb = next(v for v in free if sentence.start + v.start() > comma)
     v_start, v_end = sentence.start + verb.start(), sentence.start + verb.end()
-    speaker = speaker_in(doc, comma + 1, v_start, prefer_last=True) or speaker_in(doc, v_end, sentence.end)
-    if speaker is None:
+    if comma < 0 or (doc.in_quote(comma) and body[comma + 1 : comma + 2] not in ("”", '"', "’", "»")):
         return None
-    # The attribution must be the whole tail: speaker and verb first, then at most a few words ('in a statement').
-    head_end, tail_start = min(speaker.start, v_start), max(speaker.end, v_end)
-    if (
-        body[comma + 1 : head_end].split()
-        or len(body[tail_start : sentence.end].split()) > _TRAILING_EXTRA_WORDS
-    ):
+    head_start = comma + 2 if doc.in_quote(comma) else comma + 1
+    head = body[head_start:v_start]
+    if len(head.split()) > _TRAILING_HEAD_WORDS or _QUOTE_MARK.search(head):
+        return None
+    after_stop = body.find(",", v_end, sentence.end)
+    after_stop = sentence.end if after_stop < 0 else after_stop
+    after = body[v_end:after_stop].split()
+    if len(after) > _TRAILING_EXTRA_WORDS + (0 if head.split() else 6) or _SUBJECT_PRONOUNS & set(after):
+        return None  # '…, she told reporters it must stop': a statement of its own after the verb
+    speaker = _trailing_speaker(doc, head_start, v_start, v_end, after_stop)
+    if speaker is None:
         return None
     clause = _trim_reported(body, sentence.start, comma)
     if len(body[clause.start : clause.end].split()) < _MIN_REPORTED_WORDS:
         return None
     return clause, speaker, verb.group("verb")
+
+
+def _trailing_speaker(
+    doc: Document, head_start: int, v_start: int, v_end: int, after_stop: int
+) -> Speaker | None:
+    """The speaker of a trailing attribution: an actor opening the words before the verb (or a person among
+    them), else those words as a phrase; with no words before the verb, the actor or phrase after it."""
+    body = doc.body
+    head = body[head_start:v_start]
+    if head.split():
+        speaker = speaker_in(doc, head_start, v_start, prefer_last=True)
+        lead = body[head_start : speaker.start].split() if speaker else []
+        if speaker and (speaker.kind == "person" or all(_ARTICLE.match(w) for w in lead)):
+            return speaker
+        return _phrase_speaker(body, head_start, v_start)
+    speaker = speaker_in(doc, v_end, after_stop)
+    if speaker:
+        return speaker
+    words = body[v_end:after_stop].split()
+    if words and words[0] in ("on", "in", "at"):
+        return None
+    return _phrase_speaker(body, v_end, after_stop)
 
 
 def _according(
@@ -459,7 +711,13 @@ def _according(
     # The source follows 'according to' closely ('according to a statement by the ministry'): a name after
     # a verb is part of the statement ('according to local officials there are 300 Azerbaijani troops …').
     gap = body[start : speaker.start] if speaker else ""
-    if speaker is None or len(gap.split()) > _ACCORDING_GAP or _VERB_IN_GAP.search(gap):
+    if speaker is None and according.start() > 0:
+        # 'according to the state news agency NAME.': the source no lexicon names runs to the sentence's end
+        stop = _trim_reported(body, start, sentence.end).end
+        speaker = _phrase_speaker(body, start, stop)
+    elif speaker is None or len(gap.split()) > _ACCORDING_GAP or _VERB_IN_GAP.search(gap):
+        return None
+    if speaker is None:
         return None
     if according.start() == 0:
         clause = _trim_reported(body, speaker.end, sentence.end)

@@ -16,7 +16,7 @@ from borderwatch.extract import english
 from borderwatch.extract.document import Document, Mention
 from borderwatch.extract.scan import any_of
 
-SPEECH_VERBS = "|".join(english.SPEECH_VERBS)
+SPEECH_VERBS = "|".join(english.SPEECH_VERBS + english.MORE_SPEECH_VERBS)
 # No verb above is another followed by a space, so the trie (any_of) matches what the alternation did.
 SPEECH_VERB = re.compile(rf"(?P<verb>{any_of(SPEECH_VERBS.split('|'), word_start=True)})(?![\w-])")
 AUDIENCE = re.compile(
@@ -27,16 +27,17 @@ AUDIENCE = re.compile(
 # Opening with a letter class lets `re` skip to those letters in C rather than try every position.
 _PRONOUN = re.compile(r"[HhSsTt](?<![\w-].)(?:(?<=[Hh])(?:er?|is)|(?<=[Ss])he|(?<=[Tt])hey)(?![\w-])")
 # 'it' right before a speech verb ('…,” it said.'): the organisation, state or force named last.
-_IT = re.compile(r"(?<![\w-])([Ii]t)\s+")
+_IT = re.compile(r"(?<![\w-])([Ii]t)\s+(?:(?:also|later|further|then|has|had)\s+)?")
 _IT_KINDS = ("organisation", "state", "armed forces", "group")
 # As _PRONOUN: 'the', its first letter written before the check that no word precedes it.
 _DESCRIPTION = re.compile(
     r"[Tt](?<![\w-].)he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press)\s+)*"
     r"(?P<head>(?i:ministry|organi[sz]ation|agency|alliance|bloc|office|statement|commission|council|"
-    r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army))(?![\w-])"
+    r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army|mod))(?![\w-])"
 )
 _HEAD_KINDS = {
     "ministry": ("organisation",),
+    "mod": ("organisation",),
     "organization": ("organisation",),
     "organisation": ("organisation",),
     "alliance": ("organisation",),
@@ -52,6 +53,8 @@ _HEAD_KINDS = {
     "military": ("armed forces",),
     "army": ("armed forces",),
 }
+_MINISTRY_BRANCH = re.compile(r"(?i:foreign|defen[cs]e)")
+_BRANCH_HINT = {"forei": "foreign", "defen": "defense"}
 SPEAKER_KINDS = ("person", "organisation", "state", "group", "armed forces", "official")
 
 
@@ -310,8 +313,13 @@ def resolve_description(doc: Document, offset: int, head: str, words: str) -> Me
     if head.startswith("spokes") or head == "source":
         return None
     kinds = _HEAD_KINDS.get(head, ("organisation",))
-    hint = "ministry" if head == "ministry" else ""
-    mention = last_actor_before(doc, offset, kinds, hint)
-    if mention is None and head == "ministry":
+    hint = "ministry" if head in ("ministry", "mod") else ""
+    mention = None
+    # 'the foreign ministry' is the last foreign ministry named, not the defence ministry named after it.
+    branch = _MINISTRY_BRANCH.search(words)
+    if hint and branch:
+        mention = last_actor_before(doc, offset, kinds, _BRANCH_HINT[branch.group().lower()[:5]])
+    mention = mention or last_actor_before(doc, offset, kinds, hint)
+    if mention is None and hint:
         mention = last_actor_before(doc, offset, ("organisation",))
     return mention
