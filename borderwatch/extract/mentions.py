@@ -118,7 +118,7 @@ class _Patterns:
         )
         # "The director of Ararat city hospital, Arayik Sardaryan," — the role's long apposition, then the name
         self.role_of_then_name = re.compile(
-            rf"(?<![\w-])(?P<role>{role})\s+of\s+(?P<of>[^,.;“”\"]{{1,70}}),\s+(?P<name>{_FULL_NAME})(?=\s*,)"
+            rf"(?<![\w-])(?P<role>{role})\s+(?:of|for|in|to)\s+(?P<of>[^,.;“”\"]{{1,70}}),\s+(?P<name>{_FULL_NAME})(?=\s*,)"
         )
         self.role_alone = re.compile(
             rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<org>\S+?)\s+)??(?P<role>{role})(?![\w-])"

@@ -178,7 +178,28 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
         for clause, speaker, verb in _reported(doc, sentence, sentence.index in direct_sentences):
             found.append(_quote(doc, lexicon, clause, sentence, speaker, verb, "reported", exclude=[clause]))
     found.sort(key=lambda q: q.start)
-    return _inherit_dates(_inherit_speakers(doc, found))
+    return _inherit_dates(_inherit_speakers(doc, _sentence_speakers(found)))
+
+
+def _sentence_speakers(quotes: list[Quote]) -> list[Quote]:
+    """A quote with no attribution in a sentence whose reported statement has a speaker is that speaker's
+    ('Russia called on …, expressing “extreme concern”')."""
+    told = {}
+    for quote in quotes:
+        if quote.kind == "reported" and quote.speaker:
+            told.setdefault(quote.sentence_index, quote)
+    return [
+        replace(
+            q,
+            speaker=told[q.sentence_index].speaker,
+            speaker_text=told[q.sentence_index].speaker_text,
+            speaker_role=told[q.sentence_index].speaker_role,
+            speaker_org=told[q.sentence_index].speaker_org,
+        )
+        if not q.speaker and q.sentence_index in told
+        else q
+        for q in quotes
+    ]
 
 
 def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | None, str, str]:
@@ -595,11 +616,13 @@ def _is_filler(word: str) -> bool:
 
 
 def _both_sides(doc: Document, start: int, end: int) -> Speaker | None:
-    """'Both sides' / 'the two countries': the last two states named before, in text order."""
+    """'Both sides' / 'the two countries': the last two states named by the end of the paragraph, in text
+    order ('Both sides accused each other …, with Armenia claiming that Azerbaijan …')."""
     match = _BOTH_SIDES.search(doc.body, start, end)
     if not match:
         return None
-    last = last_actor_before(doc, match.start(), ("state",))
+    paragraph = doc.paragraphs[doc.sentence_at(match.start()).paragraph]
+    last = last_actor_before(doc, paragraph.end, ("state",))
     other = last
     for _ in range(_BOTH_SIDES_LOOKBACK):  # past repeated mentions of the same state, a bounded walk
         if other is None or other.name != last.name:

@@ -129,6 +129,19 @@ def _fitting_actors(doc: Document, kinds: tuple[str, ...], name_hint: str, outsi
     return fitting
 
 
+_PLURAL_KINDS = ("armed forces", "group", "state", "organisation")
+
+
+def pronoun_referent(doc: Document, offset: int, pronoun: str) -> Mention | None:
+    """He/she/his/her: the last person named; they: the last forces, group, state or organisation named
+    outside quotation marks (a person only when none is)."""
+    if pronoun.lower() == "they":
+        return last_actor_before(doc, offset, _PLURAL_KINDS, outside_quotes=True) or last_actor_before(
+            doc, offset, ("person",)
+        )
+    return last_actor_before(doc, offset, ("person",))
+
+
 def speaker_in(doc: Document, start: int, end: int, prefer_last: bool = False) -> Speaker | None:
     """The speaker named in body[start:end]: an actor mention, a pronoun or a definite description."""
     # A stage may ask about many long windows of one sentence (one per quote or verb): reading each window
@@ -151,7 +164,7 @@ def _speaker_read(doc: Document, start: int, end: int, prefer_last: bool) -> Spe
     ]
     text = doc.body[start:end]
     for match in _PRONOUN.finditer(text):
-        person = last_actor_before(doc, start + match.start(), ("person",))
+        person = pronoun_referent(doc, start + match.start(), match.group())
         if person:
             candidates.append(
                 (start + match.start(), (person, match.group(), start + match.start(), start + match.end()))
@@ -262,7 +275,7 @@ def _document_candidates(doc: Document) -> list[tuple[_Listed, _Listed]]:
         if mention.kind in SPEAKER_KINDS:
             found[_MENTIONS].append((mention.start, mention.end, (mention,)))
     for match in _PRONOUN.finditer(body):
-        person = last_actor_before(doc, match.start(), ("person",))
+        person = pronoun_referent(doc, match.start(), match.group())
         if person:
             found[_PRONOUNS].append(
                 (match.start(), match.end(), (person, match.group(), match.start(), match.end()))
@@ -322,4 +335,29 @@ def resolve_description(doc: Document, offset: int, head: str, words: str) -> Me
     mention = mention or last_actor_before(doc, offset, kinds, hint)
     if mention is None and hint:
         mention = last_actor_before(doc, offset, ("organisation",))
+    if mention is None and hint:
+        # A ministry no earlier text names is the ministry of the state last heard speaking
+        # ('Armenia is reporting …' … 'the foreign ministry said').
+        mention = _last_speaking_state(doc, offset)
     return mention
+
+
+_SPEAKING = threading.local()  # per thread: the document's states written just before a speech verb
+_STATE_SPEAKS = re.compile(r"\s+(?:(?:is|was|has|have|had|also|officially|later)\s+){0,2}")
+
+
+def _last_speaking_state(doc: Document, offset: int) -> Mention | None:
+    """The last state named outside quotation marks right before a speech verb ('Armenia said'), before offset."""
+    cached = getattr(_SPEAKING, "cache", None)
+    if cached is None or cached[0] is not doc.actors or cached[1] is not doc.quoted:
+        body = doc.body
+        speaking = []
+        for mention in doc.actors:
+            if mention.kind != "state" or doc.in_quote(mention.start):
+                continue
+            gap = _STATE_SPEAKS.match(body, mention.end)
+            if gap and SPEECH_VERB.match(body, gap.end()):
+                speaking.append(mention)
+        cached = _SPEAKING.cache = (doc.actors, doc.quoted, [m.end for m in speaking], speaking)
+    i = bisect_right(cached[2], offset) - 1
+    return cached[3][i] if i >= 0 else None
