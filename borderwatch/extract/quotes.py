@@ -85,9 +85,16 @@ _NOT_SUBJECT = frozenset(
 def find_quoted(body: str, paragraphs: list[Span]) -> list[Span]:
     """Spans inside quotation marks (marks excluded); an unclosed quote runs to its paragraph's end."""
     spans: list[Span] = []
+    carried = ""  # the mark of a quote the previous paragraph left open
     for para in paragraphs:
         pos = para.start
         singles = _SingleQuotes(body, para)
+        continued = _continued(body, para, carried)
+        carried = ""
+        if continued is not None:
+            # The quote goes on from the paragraph before without a new opening mark, to this closer.
+            spans.append(Span(para.start, continued))
+            pos = continued + 1
         while True:
             opener = _QUOTE_MARK.search(body, pos, para.end)
             if not opener:
@@ -103,8 +110,26 @@ def find_quoted(body: str, paragraphs: list[Span]) -> list[Span]:
                 continue
             if end > opener.end():
                 spans.append(Span(opener.end(), end))
+            if closer is None:
+                carried = mark
             pos = end + 1
     return spans
+
+
+def _continued(body: str, para: Span, carried: str) -> int | None:
+    """Where a quote left open by the paragraph before closes in this one, when this paragraph opens with
+    no mark of its own and its first mark is the closer (a paragraph-spanning quotation); else None."""
+    if not carried or carried == "‘" or body[para.start] in _OPEN_CLOSE:
+        return None
+    closer = _OPEN_CLOSE[carried]
+    end = body.find(closer, para.start, para.end)
+    if end < 0:
+        return None
+    if carried == '"':
+        # A straight mark both opens and closes: the first closes only if the paragraph's count is odd.
+        return end if body.count('"', para.start, para.end) % 2 == 1 else None
+    opener = body.find(carried, para.start, end)
+    return end if opener < 0 else None
 
 
 class _SingleQuotes:
@@ -147,6 +172,12 @@ def _find_closer(body: str, start: int, stop: int, mark: str) -> int | None:
     return index if index >= 0 else None
 
 
+def _cut_off(body: str, raw: Span) -> bool:
+    """A single word after an opening mark that never closes: a quotation cut off, nothing yet quoted."""
+    closed = body[raw.end : raw.end + 1] in ("”", '"', "’", "»")
+    return not closed and len(body[raw.start : raw.end].split()) <= 1
+
+
 def _trim(body: str, span: Span) -> Span:
     """Drop surrounding spaces and the attribution comma ('…peacefully,”' → '…peacefully')."""
     start, end = span.start, span.end
@@ -166,9 +197,11 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
     for raw in doc.quoted:
         budget.check()
         span = _trim(body, raw)
-        if span.end <= span.start:
+        if span.end <= span.start or _cut_off(body, raw):
             continue
-        sentence = doc.sentence_at(raw.start - 1)
+        # The opening mark's sentence; a paragraph-spanning quote's continuation has no mark of its own.
+        marked = raw.start > 0 and body[raw.start - 1] in _OPEN_CLOSE
+        sentence = doc.sentence_at(raw.start - 1 if marked else raw.start)
         speaker, verb, kind = _attribute(doc, raw, sentence)
         if kind == "direct":
             direct_sentences.add(sentence.index)
@@ -178,7 +211,30 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
         for clause, speaker, verb in _reported(doc, sentence, sentence.index in direct_sentences):
             found.append(_quote(doc, lexicon, clause, sentence, speaker, verb, "reported", exclude=[clause]))
     found.sort(key=lambda q: q.start)
-    return _inherit_dates(_inherit_speakers(doc, _sentence_speakers(found)))
+    return _inherit_dates(_inherit_speakers(doc, _continued_speakers(doc, _sentence_speakers(found))))
+
+
+def _continued_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """A quote left open at its paragraph's end is spoken by whoever the continuation's attribution names."""
+    result = list(quotes)
+    for i in range(len(result) - 2, -1, -1):
+        quote, after = result[i], result[i + 1]
+        paragraph = doc.paragraphs[doc.sentences[after.sentence_index].paragraph]
+        if (
+            not quote.speaker
+            and after.speaker
+            and after.start == paragraph.start
+            and after.kind != "reported"
+        ):
+            result[i] = replace(
+                quote,
+                speaker=after.speaker,
+                speaker_text=after.speaker_text,
+                speaker_role=after.speaker_role,
+                speaker_org=after.speaker_org,
+                verb=after.verb,
+            )
+    return result
 
 
 def _sentence_speakers(quotes: list[Quote]) -> list[Quote]:

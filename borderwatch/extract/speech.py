@@ -321,20 +321,30 @@ def _speaker_indexed(doc: Document, start: int, end: int, prefer_last: bool) -> 
 
 
 def resolve_description(doc: Document, offset: int, head: str, words: str) -> Mention | None:
-    """'the ministry' → the last ministry named before; 'the organization' → the last organisation."""
+    """'the ministry' → the last ministry named before; 'the organization' → the last organisation (named
+    outside quotation marks: who is quoted, not whom the quote names)."""
     head = head.lower()
     if head.startswith("spokes") or head == "source":
         return None
     kinds = _HEAD_KINDS.get(head, ("organisation",))
+    if head == "statement":
+        # 'reads the statement': the statement named before is whoever issued it ('X posted a statement')
+        issued = doc.body.rfind("statement", 0, offset)
+        if issued >= 0:
+            issuer = last_actor_before(doc, issued, kinds, outside_quotes=True)
+            if issuer is not None:
+                return issuer
     hint = "ministry" if head in ("ministry", "mod") else ""
     mention = None
     # 'the foreign ministry' is the last foreign ministry named, not the defence ministry named after it.
     branch = _MINISTRY_BRANCH.search(words)
     if hint and branch:
-        mention = last_actor_before(doc, offset, kinds, _BRANCH_HINT[branch.group().lower()[:5]])
-    mention = mention or last_actor_before(doc, offset, kinds, hint)
+        mention = last_actor_before(
+            doc, offset, kinds, _BRANCH_HINT[branch.group().lower()[:5]], outside_quotes=True
+        )
+    mention = mention or last_actor_before(doc, offset, kinds, hint, outside_quotes=True)
     if mention is None and hint:
-        mention = last_actor_before(doc, offset, ("organisation",))
+        mention = last_actor_before(doc, offset, ("organisation",), outside_quotes=True)
     if mention is None and hint:
         # A ministry no earlier text names is the ministry of the state last heard speaking
         # ('Armenia is reporting …' … 'the foreign ministry said').
