@@ -85,3 +85,11 @@ SPEAKER_VERB_FILLERS = (
 # Phrases naming two sides at once ('both sides accused each other').
 BOTH_SIDES = ("both sides", "the two sides", "both countries", "the two countries", "the two nations",
               "both nations", "the two neighbours", "the two neighbors", "the two states")  # fmt: skip
+# Nouns that make a quoted name the title of an outlet or a document ('the “Zartonk” news agency', 'the
+# newspaper “Azg”'), not a quotation.
+TITLE_NOUNS = (
+    "news agency", "agency", "newspaper", "daily", "weekly", "outlet", "channel", "TV", "television",
+    "radio", "website", "portal", "magazine", "broadcaster", "program", "programme", "news site", "document",
+    "decree", "law", "treaty", "agreement", "declaration", "doctrine", "operation", "party", "movement",
+    "bloc", "company", "foundation", "initiative", "project", "platform",
+)  # fmt: skip

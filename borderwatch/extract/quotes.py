@@ -25,6 +25,7 @@ from borderwatch.extract.english import (
     REPORTING_VERBS,
     SPEAKER_VERB_FILLERS,
     STANCE_VERBS,
+    TITLE_NOUNS,
 )
 from borderwatch.extract.lexicon import Lexicon
 from borderwatch.extract.results import Quote
@@ -32,10 +33,15 @@ from borderwatch.extract.scan import any_of
 from borderwatch.extract.speech import AUDIENCE, SPEECH_VERB, Speaker, last_actor_before, speaker_in
 from borderwatch.extract.time import TimeMention
 
-_OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+_OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“", "''": "''"}
 # An opening mark; ‘ only where no word or apostrophe comes before it. The lookbehind, after the mark, only
 # ever applies to ‘; one character class first lets `re` skip from mark to mark in C.
-_QUOTE_MARK = re.compile(r"[“\"«‘](?<![\w’']‘)")
+# Also „…“ (closed by “ or ”) and two apostrophes ''…'' (typewriter copy), not after a word.
+_QUOTE_MARK = re.compile(r"[“\"«‘„](?<![\w’']‘)|(?<![\w'])''(?=\w)")
+_LOW_CLOSER = re.compile(r"[“”]")
+_TITLE_WORDS = 5
+_TITLE_AFTER = re.compile(r"['’]?\s*" + any_of(list(TITLE_NOUNS), word_start=True) + r"(?![\w-])")
+_TITLE_BEFORE = re.compile(any_of(list(TITLE_NOUNS), word_start=True) + r"\s*$")
 _ATTRIBUTION_GAP = 8  # words allowed between a quote and its speech verb
 _MIN_REPORTED_WORDS = 3
 _TRAILING_WORDS = 10  # longest attribution after a reported clause ('…, the Armenian Defense Ministry said.')
@@ -73,6 +79,11 @@ _BOTH_SIDES = re.compile(any_of(list(BOTH_SIDES) + [w.capitalize() for w in BOTH
 _BOTH_SIDES_LOOKBACK = 20
 _ARTICLE = re.compile(r"(?:the|The|a|A|an|An)$")
 _PHRASE_WORDS = 6
+_APPOSITION_CHARS = 120
+_APPOSITION_WORDS = 10  # words of an apposition ('deputy mayor of the town of Sotk')
+_SOURCE_GOES_ON = re.compile(r"\s*(?:of|in|at|from|for|on)\s")
+_CLAUSE_COMMA = re.compile(r",\s")  # a comma between words, not in a figure ('1,000')
+_CITING = re.compile(r",?\s*(?:citing|quoting|with reference to|referring to)\s+")
 _VERBS_PER_SENTENCE = 8
 _SUBJECT_REACH = 80  # characters before a verb read for a subject phrase
 _SUBJECT_PRONOUNS = frozenset(("it", "he", "she", "they", "we", "I", "there", "that"))
@@ -112,7 +123,7 @@ def find_quoted(body: str, paragraphs: list[Span]) -> list[Span]:
                 spans.append(Span(opener.end(), end))
             if closer is None:
                 carried = mark
-            pos = end + 1
+            pos = end + len(_OPEN_CLOSE[mark])
     return spans
 
 
@@ -168,14 +179,28 @@ def _find_closer(body: str, start: int, stop: int, mark: str) -> int | None:
     if mark == "‘":
         match = _SINGLE_CLOSER.search(body, start, stop)
         return match.start() if match else None
+    if mark == "„":
+        match = _LOW_CLOSER.search(body, start, stop)
+        return match.start() if match else None
     index = body.find(close, start, stop)
     return index if index >= 0 else None
 
 
 def _cut_off(body: str, raw: Span) -> bool:
     """A single word after an opening mark that never closes: a quotation cut off, nothing yet quoted."""
-    closed = body[raw.end : raw.end + 1] in ("”", '"', "’", "»")
+    closed = body[raw.end : raw.end + 1] in ("”", '"', "’", "»", "“", "'")
     return not closed and len(body[raw.start : raw.end].split()) <= 1
+
+
+def _title(body: str, raw: Span) -> bool:
+    """A quoted name of an outlet or a document ('the “Azatamart” news agency reported'): capitalised words
+    with a title noun right after the closer or right before the opener."""
+    words = body[raw.start : raw.end].split()
+    if not 1 <= len(words) <= _TITLE_WORDS or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    after = _TITLE_AFTER.match(body, min(raw.end + 1, len(body)))
+    before = _TITLE_BEFORE.search(body, max(0, raw.start - 30), max(0, raw.start - 1))
+    return after is not None or before is not None
 
 
 def _trim(body: str, span: Span) -> Span:
@@ -197,7 +222,7 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
     for raw in doc.quoted:
         budget.check()
         span = _trim(body, raw)
-        if span.end <= span.start or _cut_off(body, raw):
+        if span.end <= span.start or _cut_off(body, raw) or _title(body, raw):
             continue
         # The opening mark's sentence; a paragraph-spanning quote's continuation has no mark of its own.
         marked = raw.start > 0 and body[raw.start - 1] in _OPEN_CLOSE
@@ -301,7 +326,7 @@ def _mark_in(body: str, start: int, end: int) -> bool:
     """Whether _QUOTE_MARK finds a mark in body[start:end] (at start, it sees no character before)."""
     if start >= end:
         return False
-    return body[start] in '“"«‘' or _QUOTE_MARK.search(body, start + 1, end) is not None
+    return body[start] in '“"«‘„' or _QUOTE_MARK.search(body, start, end) is not None
 
 
 class _Verb(NamedTuple):  # a tuple: many are made, one per speech verb of a sentence with a quote
@@ -478,7 +503,7 @@ def _kind(doc: Document, raw: Span, sentence: Sentence, attributed_after: bool) 
     if not text:
         return "partial"
     # What comes before the opening mark in its sentence, read back from the mark to its last character only.
-    lead_end = raw.start - 1
+    lead_end = raw.start - (2 if body[max(0, raw.start - 2) : raw.start] == "''" else 1)
     while lead_end > sentence.start and body[lead_end - 1].isspace():
         lead_end -= 1
     starts_statement = text[0].isupper() or text[0] in "[…0123456789"
@@ -602,9 +627,13 @@ def _subject(
         return speaker_in(doc, sentence.start, verb.start, prefer_last=True)
     # Both read only the last words before the verb: a subject phrase is short.
     near = max(window_start, verb.start - _SUBJECT_REACH)
-    return _both_sides(doc, near, verb.start) or _phrase_speaker(
+    found = _both_sides(doc, near, verb.start) or _phrase_speaker(
         body, near, verb.start, whole=near == window_start
     )
+    if found is None and window_start > sentence.start and verb.start - sentence.start <= _SUBJECT_REACH:
+        # A quoted name in the subject ('The “Hetq” agency reported') closes a mark the window starts after.
+        found = _phrase_speaker(body, sentence.start, verb.start)
+    return found
 
 
 def _close(body: str, start: int, end: int, scan: _SentenceScan) -> bool:
@@ -613,7 +642,14 @@ def _close(body: str, start: int, end: int, scan: _SentenceScan) -> bool:
     if scan.words_at_most(start, end, 3):
         return True
     gap = body[start:end]
-    return len(gap.split()) <= 8 and _STATEMENT_GAP.search(gap) is not None
+    if len(gap) > _APPOSITION_CHARS:
+        return False
+    words = gap.split()
+    # 'X, deputy mayor of the town, said': an apposition between commas
+    apposition = (
+        gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and len(words) <= _APPOSITION_WORDS
+    )
+    return apposition or (len(words) <= 8 and _STATEMENT_GAP.search(gap) is not None)
 
 
 def _stance_clause(doc: Document, sentence: Sentence, verbs: list[_FreeVerb], i: int) -> Span:
@@ -705,7 +741,8 @@ def _phrase_speaker(body: str, start: int, end: int, whole: bool = True) -> Spea
     if chosen == 0 and not whole:
         return None
     phrase = segments[chosen]
-    words = phrase.split()
+    words = [w.strip('“”"«»„') for w in phrase.split()]  # 'The “Hetq” agency': the name without marks
+    words = [w for w in words if w]
     while words and _is_filler(words[-1]):
         words.pop()
     if not 1 <= len(words) <= _PHRASE_WORDS or words[0] in _NOT_SUBJECT:
@@ -718,7 +755,7 @@ def _phrase_speaker(body: str, start: int, end: int, whole: bool = True) -> Spea
         return None  # a bare lower-case phrase is the sentence's own words, not a named source
     text = " ".join(words)
     offset = body.find(words[0], start, end)
-    return Speaker(text, text, "", "", "", "group", offset, offset + len(text))
+    return Speaker(text, text, "", "", "", "group", offset, offset + len(words[0]))
 
 
 def _trailing_attribution(
@@ -750,13 +787,46 @@ def _trailing_attribution(
     after = body[v_end:after_stop].split()
     if len(after) > _TRAILING_EXTRA_WORDS + (0 if head.split() else 6) or _SUBJECT_PRONOUNS & set(after):
         return None  # '…, she told reporters it must stop': a statement of its own after the verb
-    speaker = _trailing_speaker(doc, head_start, v_start, v_end, after_stop)
+    speaker = _cited(doc, after_stop, sentence.end)
+    if speaker is None and not head.split():
+        appositive = _appositive_speaker(doc, sentence, comma)
+        if appositive is not None:
+            speaker, comma = appositive
+    speaker = speaker or _trailing_speaker(doc, head_start, v_start, v_end, after_stop)
     if speaker is None:
         return None
     clause = _trim_reported(body, sentence.start, comma)
     if len(body[clause.start : clause.end].split()) < _MIN_REPORTED_WORDS:
         return None
     return clause, speaker, verb.group("verb")
+
+
+def _cited(doc: Document, start: int, end: int) -> Speaker | None:
+    """The person an outlet cites after its verb ('…, News.am reports, citing the village head X'): the
+    speaker of the statement, rather than the outlet."""
+    body = doc.body
+    citing = _CITING.match(body, start, end)
+    if citing is None:
+        return None
+    stop = body.find(",", citing.end(), end)
+    stop = _trim_reported(body, citing.end(), end if stop < 0 else stop).end
+    return speaker_in(doc, citing.end(), stop, prefer_last=True) or _phrase_speaker(body, citing.end(), stop)
+
+
+def _appositive_speaker(doc: Document, sentence: Sentence, comma: int) -> tuple[Speaker, int] | None:
+    """'…, Aram Sargsyan, deputy mayor of the town, reported.': the name before the apposition, and the
+    comma where the statement ends."""
+    body = doc.body
+    before = body.rfind(",", sentence.start, comma)  # the comma opening the apposition
+    if before < 0 or len(body[before + 1 : comma].split()) > _APPOSITION_WORDS:
+        return None
+    opening = body.rfind(",", sentence.start, before)  # the comma before the name
+    if opening < 0 or len(body[opening + 1 : before].split()) > _PHRASE_WORDS:
+        return None
+    speaker = speaker_in(doc, opening + 1, before, prefer_last=True) or _phrase_speaker(
+        body, opening + 1, before
+    )
+    return (speaker, opening) if speaker is not None else None
 
 
 def _trailing_speaker(
@@ -787,6 +857,10 @@ def _according(
     body = doc.body
     start = sentence.start + according.end()
     speaker = speaker_in(doc, start, min(sentence.end, start + 60))
+    comma = _CLAUSE_COMMA.search(body, start, min(sentence.end, start + 120))
+    if speaker is None and according.start() == 0 and comma:
+        # 'According to the head of the village, …': a source no lexicon names, up to its comma
+        speaker = _phrase_speaker(body, start, comma.start())
     # The source follows 'according to' closely ('according to a statement by the ministry'): a name after
     # a verb is part of the statement ('according to local officials there are 300 Azerbaijani troops …').
     gap = body[start : speaker.start] if speaker else ""
@@ -799,12 +873,27 @@ def _according(
     if speaker is None:
         return None
     if according.start() == 0:
-        clause = _trim_reported(body, speaker.end, sentence.end)
+        clause = _trim_reported(body, _source_end(body, speaker.end, sentence.end), sentence.end)
     else:
         clause = _trim_reported(body, sentence.start, sentence.start + according.start())
     if len(body[clause.start : clause.end].split()) < _MIN_REPORTED_WORDS:
         return None
     return clause, speaker, "according to"
+
+
+def _source_end(body: str, start: int, stop: int) -> int:
+    """Where an opening 'According to <source>' ends: the comma after the source's name if its words run
+    on ('According to the head of the village, …'), else the name's end."""
+    comma = _CLAUSE_COMMA.search(body, start, min(stop, start + 120))
+    if comma is None:
+        return start
+    run = body[start : comma.start()]
+    if not run.strip():
+        return comma.end()
+    # the source's name goes on ('the head | of the village,'); words with a verb are the statement's own
+    if _SOURCE_GOES_ON.match(run) and len(run.split()) <= _PHRASE_WORDS and not _VERB_IN_GAP.search(run):
+        return comma.end()
+    return start
 
 
 def _trim_reported(body: str, start: int, end: int) -> Span:
