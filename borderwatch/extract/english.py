@@ -93,3 +93,10 @@ TITLE_NOUNS = (
     "decree", "law", "treaty", "agreement", "declaration", "doctrine", "operation", "party", "movement",
     "bloc", "company", "foundation", "initiative", "project", "platform",
 )  # fmt: skip
+# Nouns of sources a report names without a name ('officials in the capital said', 'local media reported').
+SOURCE_NOUNS = (
+    "official", "officials", "source", "sources", "media", "report", "reports", "resident", "residents",
+    "local", "locals", "witness", "witnesses", "correspondent", "reporter", "journalist", "spokesman",
+    "spokeswoman", "spokesperson", "ministry", "office", "agency", "service", "government", "authorities",
+    "police", "military", "army", "commander", "observers", "monitors", "diplomat", "diplomats", "activists",
+)  # fmt: skip

@@ -23,6 +23,7 @@ from borderwatch.extract.english import (
     DAY_PARTS,
     NEEDS_THAT,
     REPORTING_VERBS,
+    SOURCE_NOUNS,
     SPEAKER_VERB_FILLERS,
     STANCE_VERBS,
     TITLE_NOUNS,
@@ -82,6 +83,7 @@ _PHRASE_WORDS = 6
 _APPOSITION_CHARS = 120
 _APPOSITION_WORDS = 10  # words of an apposition ('deputy mayor of the town of Sotk')
 _SOURCE_GOES_ON = re.compile(r"\s*(?:of|in|at|from|for|on)\s")
+_NOT_AN_OBJECT = re.compile(r"(?:for|to|as|in|on|at|from|by|with|back|into|that|which|who)(?![\w-])")
 _CLAUSE_COMMA = re.compile(r",\s")  # a comma between words, not in a figure ('1,000')
 _CITING = re.compile(r",?\s*(?:citing|quoting|with reference to|referring to)\s+")
 _VERBS_PER_SENTENCE = 8
@@ -691,6 +693,8 @@ def _said_clause(
             if verb.word not in REPORTING_VERBS or not adjacent or body[verb.end : verb.end + 1] != " ":
                 return None  # 'reported clashes' after a speaker far back, 'wrote' + object: not a statement
             clause = _trim_reported(body, verb.end, scan.object_stop(verb.end))
+            if _NOT_AN_OBJECT.match(body, clause.start, clause.end):
+                return None  # 'reported for duty', 'reported as closed': no statement
     if clause.start >= clause.end or _NOT_A_CLAUSE.match(body, clause.start, clause.end):
         return None
     if (
@@ -751,7 +755,8 @@ def _phrase_speaker(body: str, start: int, end: int, whole: bool = True) -> Spea
         words = words[1:]
     if not words or not words[0][:1].isalpha():
         return None
-    if not any(w[:1].isupper() for w in words) and not _ARTICLE.match(phrase.split()[0]):
+    named = any(w[:1].isupper() for w in words) or _ARTICLE.match(phrase.split()[0])
+    if not named and not any(w.lower() in SOURCE_NOUNS for w in words):
         return None  # a bare lower-case phrase is the sentence's own words, not a named source
     text = " ".join(words)
     offset = body.find(words[0], start, end)
