@@ -3,8 +3,13 @@ the style of wire copy. Each reported row's text is the statement, and its span 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from borderwatch.articles import Article, article_id_for
+from borderwatch.extract import extract_article
+from borderwatch.extract.lexicon import default_lexicon
 from tests.extract_helpers import assert_row_invariants, extract
 
 
@@ -231,3 +236,48 @@ def test_a_long_apposition_introduces_a_person():
     )
     quotes = extract(body)["quotes"]
     assert {q["speaker"] for q in quotes} == {"Toivo Klaar"}
+
+
+def test_a_surname_misspelt_by_a_letter_or_two_is_the_person_named_before():
+    body = (
+        "Kristine Grigoryan, Armenia’s human rights defender, visited the village. “Civilians were the "
+        "targets of the shelling,” Grigorian said."
+    )
+    direct = [q for q in extract(body)["quotes"] if q["kind"] == "direct"]
+    assert [q["speaker"] for q in direct] == ["Kristine Grigoryan"]
+
+
+def test_a_title_before_the_name_and_the_role_word_alone():
+    body = (
+        "Parliament Speaker Alen Simonyan visited Jermuk. “The attack will not go unanswered,” Simonyan said. "
+        "Foreign Minister Ararat Mirzoyan met envoys. The minister said that talks would resume next week."
+    )
+    quotes = extract(body)["quotes"]
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [
+        ("direct", "Alen Simonyan"),
+        ("reported", "Ararat Mirzoyan"),
+    ]
+
+
+def test_quotes_without_attribution_in_an_article_about_one_persons_remarks_are_that_persons():
+    body = (
+        "Prime Minister Nikol Pashinyan spoke to parliament on Wednesday about the border.\n\n"
+        "“We have asked our partners for observers along the whole border.”\n\n"
+        "“No agreement has been signed yet.”"
+    )
+    published = date(2022, 9, 14)
+    headline = Article(
+        article_id_for(body), "Pashinyan says observers needed", published, "t", "", "t.md", "en", body
+    )
+    quotes = extract_article(headline, default_lexicon())["quotes"]
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [
+        ("direct", "Nikol Pashinyan"),
+        ("direct", "Nikol Pashinyan"),
+    ]
+
+
+def test_a_place_named_in_the_headline_or_quote_is_not_the_speaker():
+    body = "Residents of Jermuk left their homes.\n\n“Jermuk was shelled all night long by the other side.”"
+    headline = Article(article_id_for(body), "Jermuk shelled", date(2022, 9, 14), "t", "", "t.md", "en", body)
+    quotes = extract_article(headline, default_lexicon())["quotes"]
+    assert [q["speaker"] for q in quotes] == [None]

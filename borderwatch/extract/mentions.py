@@ -236,12 +236,18 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
     for m in surname_re.finditer(body):
         if not in_covered(m.start()):
             add(m.start(), m.end(), surnames[m.group()])
-    by_role = {}
+    exact = {m.start for m in mentions}
+    for start, end, person in _misspelt_surnames(body, surnames, lexicon):
+        if start not in exact and not in_covered(start):
+            add(start, end, person)
+    by_role, by_head = {}, {}
     for person in people.values():
         by_role.setdefault(person.role, person)
+        if person.role:
+            by_head.setdefault(person.role.split()[-1].lower(), person)  # 'Foreign Minister' → 'minister'
     for m in _role_alone_matches(body, pats, roles_at):
         role = lexicon.roles[m.group("role")]
-        person = by_role.get(role)
+        person = by_role.get(role) or (by_head.get(role.lower()) if " " not in role else None)
         if person is None or in_covered_or_titled(m.start("role")):
             continue
         org_word = m.group("org")
@@ -295,6 +301,47 @@ def _organisation_in(text: str, lexicon: Lexicon) -> tuple[str, str]:
         if re.search(rf"\b{re.escape(demonym)}\b", text):
             country = country or c
     return org, country
+
+
+_SURNAME_LIKE = re.compile(r"[A-Z](?<![\w-].)[a-z]{4,}(?![\w-])")
+_NEAR_SURNAMES = 8  # surnames compared per word: those sharing its first two letters, the first few
+
+
+def _misspelt_surnames(
+    body: str, surnames: dict[str, Person], lexicon: Lexicon
+) -> Iterator[tuple[int, int, Person]]:
+    """Words spelt within one or two letters of a known surname ('Grigorian' for 'Grigoryan'): that person."""
+    buckets: dict[str, list[str]] = {}
+    for surname in surnames:
+        if len(surname) >= 5:
+            buckets.setdefault(surname[:2], []).append(surname)
+    if not buckets:
+        return
+    for m in _SURNAME_LIKE.finditer(body):
+        word = m.group()
+        near = buckets.get(word[:2])
+        if not near or word in surnames:
+            continue
+        for surname in near[:_NEAR_SURNAMES]:
+            allowed = 2 if min(len(word), len(surname)) >= 7 else 1
+            if _within_edits(word, surname, allowed) and not _bad_name(word, lexicon):
+                yield m.start(), m.end(), surnames[surname]
+                break
+
+
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether a and b are at most limit insertions, deletions or substitutions apart."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 def _bad_name(name: str, lexicon: Lexicon) -> bool:

@@ -238,7 +238,27 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
         for clause, speaker, verb in _reported(doc, sentence, sentence.index in direct_sentences):
             found.append(_quote(doc, lexicon, clause, sentence, speaker, verb, "reported", exclude=[clause]))
     found.sort(key=lambda q: q.start)
-    return _inherit_dates(_inherit_speakers(doc, _continued_speakers(doc, _sentence_speakers(found))))
+    found = _inherit_speakers(doc, _continued_speakers(doc, _sentence_speakers(found)))
+    return _inherit_dates(_headline_speaker(doc, found))
+
+
+def _headline_speaker(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """Quotes still without a speaker in an article whose headline names one person of the text ('X says
+    …'): that person's."""
+    if not doc.title or all(q.speaker for q in quotes):
+        return quotes
+    title_words = set(re.findall(r"[\w’'-]+", doc.title))
+    named = {m.name: m for m in doc.actors if m.kind == "person" and m.name.split()[-1] in title_words}
+    if len(named) != 1:
+        return quotes
+    person = next(iter(named.values()))
+    speaker = Speaker.of(person)
+    return [
+        q
+        if q.speaker or q.kind == "reported"
+        else replace(q, speaker=speaker.name, speaker_text=speaker.text, speaker_role=speaker.role or None)
+        for q in quotes
+    ]
 
 
 def _continued_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
