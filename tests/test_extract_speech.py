@@ -281,3 +281,23 @@ def test_a_place_named_in_the_headline_or_quote_is_not_the_speaker():
     headline = Article(article_id_for(body), "Jermuk shelled", date(2022, 9, 14), "t", "", "t.md", "en", body)
     quotes = extract_article(headline, default_lexicon())["quotes"]
     assert [q["speaker"] for q in quotes] == [None]
+
+
+def test_a_source_telling_about_this_reports_the_sentence_before():
+    body = (
+        "Two shepherds were wounded near the village on Sunday. The head of the local clinic, Aram Petrosyan, "
+        "informed the Hetq agency about this."
+    )
+    assert _reported(body) == [("Aram Petrosyan", "Two shepherds were wounded near the village on Sunday")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“The border is calm tonight,” the Armenian Defense Ministry said in a statement on Tuesday.",
+        "The mission includes officials of CSTO member states who are staff of the organisation.",
+        "Nikol Pashinyan called for an observer mission, which he said was needed.",
+    ],
+)
+def test_no_reported_row_from_an_attribution_or_a_noun(body):
+    assert [q for q in extract(body)["quotes"] if q["kind"] == "reported" and q["verb"] != "called for"] == []

@@ -58,7 +58,7 @@ NEEDS_THAT = frozenset(
 
 # --- Reported speech: added lists (the lists above are unchanged) ---
 # More verbs of saying: 'the ombudsman shared that …', 'she cited evidence that …'.
-MORE_SPEECH_VERBS = ("shared", "cited", "cites", "reads", "read")
+MORE_SPEECH_VERBS = ("shared", "cited", "cites", "reads", "read", "informed", "informs")
 # Verbs whose object is the reported content, told from the verb on ('accused Baku of …', 'called on …').
 STANCE_VERBS = (
     "accused", "accuses", "accusing", "accuse", "called on", "calls on", "calling on", "called upon",

@@ -84,6 +84,15 @@ _APPOSITION_CHARS = 120
 _APPOSITION_WORDS = 10  # words of an apposition ('deputy mayor of the town of Sotk')
 _SOURCE_GOES_ON = re.compile(r"\s*(?:of|in|at|from|for|on)\s")
 _NOT_AN_OBJECT = re.compile(r"(?:for|to|as|in|on|at|from|by|with|back|into|that|which|who)(?![\w-])")
+_NOT_A_STATEMENT = re.compile(r"(?:who|whom|whose|which|where|according to)(?![\w-])", re.IGNORECASE)
+_RELATIVE_WORDS = frozenset(("which", "who", "that", "as", "what", "whom", "where"))
+_ABOUT_THIS = re.compile(r"(?<![\w-])(?:about|of)\s+(?:this|it|that)\W*$")
+_TELLS_WHOM = frozenset(("informed", "informs"))  # their object is whom they tell: a statement needs 'that'
+# Verbs a speaker may follow ('…, said the ministry'); others after a comma open a statement of their own.
+_INVERTED_VERBS = frozenset(
+    ("said", "says", "reported", "reports", "added", "adds", "wrote", "writes", "noted", "notes", "stated",
+     "states", "explained", "continued", "announced", "claimed", "claims", "declared", "reads", "read")
+)  # fmt: skip
 _CLAUSE_COMMA = re.compile(r",\s")  # a comma between words, not in a figure ('1,000')
 _CITING = re.compile(r",?\s*(?:citing|quoting|with reference to|referring to)\s+")
 _VERBS_PER_SENTENCE = 8
@@ -237,6 +246,11 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
         budget.check()
         for clause, speaker, verb in _reported(doc, sentence, sentence.index in direct_sentences):
             found.append(_quote(doc, lexicon, clause, sentence, speaker, verb, "reported", exclude=[clause]))
+        before = _told_about_this(doc, sentence)
+        if before:
+            clause, speaker, verb = before
+            previous = doc.sentences[sentence.index - 1]
+            found.append(_quote(doc, lexicon, clause, previous, speaker, verb, "reported", exclude=[clause]))
     found.sort(key=lambda q: q.start)
     found = _inherit_speakers(doc, _continued_speakers(doc, _sentence_speakers(found)))
     return _inherit_dates(_headline_speaker(doc, found))
@@ -588,6 +602,30 @@ class _FreeVerb(NamedTuple):
     stance: bool  # the verb's object is the statement ('accused …'), told from the verb on
 
 
+def _told_about_this(doc: Document, sentence: Sentence) -> tuple[Span, Speaker, str] | None:
+    """'X informed the agency about this.' after a statement: the sentence before, told by X."""
+    body = doc.body
+    if sentence.index == 0 or not _ABOUT_THIS.search(body, sentence.start, sentence.end):
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph or doc.in_quote(previous.start):
+        return None
+    scan = _sentence_scan(doc, sentence)
+    verbs = [v for v in _free_verbs(doc, sentence, scan) if not v.stance]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    speaker = speaker_in(doc, sentence.start, verb.start, prefer_last=True) or _phrase_speaker(
+        body, sentence.start, verb.start
+    )
+    if speaker is None:
+        return None
+    clause = _trim_reported(body, previous.start, previous.end)
+    if len(body[clause.start : clause.end].split()) < _MIN_REPORTED_WORDS:
+        return None
+    return clause, speaker, verb.word
+
+
 def _free_verbs(doc: Document, sentence: Sentence, scan: _SentenceScan) -> list[_FreeVerb]:
     """The sentence's speech and stance verbs outside quotation marks, in order."""
     start = sentence.start
@@ -626,7 +664,7 @@ def _verb_report(
     if verb.stance:
         clause = _stance_clause(doc, sentence, verbs, i)
     else:
-        clause = _said_clause(doc, sentence, scan, verb, speaker)
+        clause = _said_clause(doc, sentence, scan, verb, speaker, has_direct)
     # A reported figure may be two words ('announced 50 dead'); a statement has a subject and a verb.
     shortest = 2 if verb.word in REPORTING_VERBS else _MIN_REPORTED_WORDS
     if clause is None or scan.words_at_most(clause.start, clause.end, shortest - 1):
@@ -693,7 +731,12 @@ def _stance_clause(doc: Document, sentence: Sentence, verbs: list[_FreeVerb], i:
 
 
 def _said_clause(
-    doc: Document, sentence: Sentence, scan: _SentenceScan, verb: _FreeVerb, speaker: Speaker
+    doc: Document,
+    sentence: Sentence,
+    scan: _SentenceScan,
+    verb: _FreeVerb,
+    speaker: Speaker,
+    has_direct: bool,
 ) -> Span | None:
     """The clause after 'said (that)', 'told reporters (that)', 'announced Monday that', or the object of
     'reported' right after its speaker ('Armenia reported one dead')."""
@@ -705,6 +748,9 @@ def _said_clause(
     that = _THAT_AHEAD.match(body, rest_start, sentence.end)
     if that and len(body[rest_start : that.start("that")].split()) <= _THAT_GAP:
         clause = scan.trim_reported(that.end())
+    elif has_direct or verb.word in _TELLS_WHOM or _NOT_A_CLAUSE.match(body, rest_start + 1, sentence.end):
+        # '…,” the ministry said in a statement on Tuesday': after a quote, only 'that' opens a statement
+        return None
     else:
         lead = _CLAUSE_LEAD.match(body, rest_start, sentence.end)
         clause = scan.trim_reported(lead.end() if lead else rest_start)
@@ -717,6 +763,8 @@ def _said_clause(
                 return None  # 'reported for duty', 'reported as closed': no statement
     if clause.start >= clause.end or _NOT_A_CLAUSE.match(body, clause.start, clause.end):
         return None
+    if _NOT_A_STATEMENT.match(body, clause.start, clause.end):
+        return None  # 'member states who are …', 'said on Wednesday, according to …'
     if (
         body[clause.start] in '“"‘«'
         or SPEECH_VERB.match(body, clause.start)
@@ -769,7 +817,7 @@ def _phrase_speaker(body: str, start: int, end: int, whole: bool = True) -> Spea
     words = [w for w in words if w]
     while words and _is_filler(words[-1]):
         words.pop()
-    if not 1 <= len(words) <= _PHRASE_WORDS or words[0] in _NOT_SUBJECT:
+    if not 1 <= len(words) <= _PHRASE_WORDS or words[0].capitalize() in _NOT_SUBJECT:
         return None
     if _ARTICLE.match(words[0]):
         words = words[1:]
@@ -807,6 +855,10 @@ def _trailing_attribution(
     head = body[head_start:v_start]
     if len(head.split()) > _TRAILING_HEAD_WORDS or _QUOTE_MARK.search(head):
         return None
+    if head.split() and head.split()[0].lower() in _RELATIVE_WORDS:
+        return None  # '…, which he said was a necessity': a remark on the words before, not their source
+    if not head.split() and verb.group("verb") not in _INVERTED_VERBS:
+        return None  # '…, meanwhile, accused Baku of …': the verb opens a statement, it attributes none
     after_stop = body.find(",", v_end, sentence.end)
     after_stop = sentence.end if after_stop < 0 else after_stop
     after = body[v_end:after_stop].split()
@@ -867,9 +919,13 @@ def _trailing_speaker(
         if speaker and (speaker.kind == "person" or all(_ARTICLE.match(w) for w in lead)):
             return speaker
         return _phrase_speaker(body, head_start, v_start)
+    # 'said media reports and a source': the speaker right after the verb, a few words at most after it
     speaker = speaker_in(doc, v_end, after_stop)
     if speaker:
-        return speaker
+        lead = body[v_end : speaker.start].split()
+        if all(_ARTICLE.match(w) for w in lead) and len(body[speaker.end : after_stop].split()) <= 4:
+            return speaker
+        return None
     words = body[v_end:after_stop].split()
     if words and words[0] in ("on", "in", "at"):
         return None
