@@ -301,3 +301,31 @@ def test_a_source_telling_about_this_reports_the_sentence_before():
 )
 def test_no_reported_row_from_an_attribution_or_a_noun(body):
     assert [q for q in extract(body)["quotes"] if q["kind"] == "reported" and q["verb"] != "called for"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a person named inside the apposition is not the speaker; a name that is the apposition is
+        (
+            "Hikmet Hajiyev, foreign policy adviser to President Ilham Aliyev, said the border was calm.",
+            [("Hikmet Hajiyev", "the border was calm")],
+        ),
+        (
+            "Ilham Aliyev’s aide, Hikmet Hajiyev, said the border was calm.",
+            [("Hikmet Hajiyev", "the border was calm")],
+        ),
+        # a phrase before the subject is not a statement, and the statement after the verb is
+        (
+            "In a statement, the ministry said two soldiers were killed.",
+            [("ministry", "two soldiers were killed")],
+        ),
+        (
+            "Two villages lost power after the shelling, Aram Petrosyan, deputy mayor of the town, told "
+            "reporters on Monday.",
+            [("Aram Petrosyan", "Two villages lost power after the shelling")],
+        ),
+    ],
+)
+def test_appositions_and_phrases_around_the_subject(body, expected):
+    assert _reported(body) == expected

@@ -680,6 +680,9 @@ def _subject(
     """Who speaks with the verb: the actor just before it, the main clause's speaker for a participle after
     a comma ('…, adding that'), both sides named before, or the noun phrase before the verb."""
     body = doc.body
+    appositive = _apposition_subject(doc, window_start, verb.start)
+    if appositive is not None:
+        return appositive
     speaker = speaker_in(doc, window_start, verb.start, prefer_last=True)
     if speaker is not None and _close(body, speaker.end, verb.start, scan):
         return speaker
@@ -694,6 +697,26 @@ def _subject(
         # A quoted name in the subject ('The “Hetq” agency reported') closes a mark the window starts after.
         found = _phrase_speaker(body, sentence.start, verb.start)
     return found
+
+
+def _apposition_subject(doc: Document, start: int, verb_start: int) -> Speaker | None:
+    """'Hikmet Hajiyev, adviser to President Ilham Aliyev, said': the name before the apposition, not a name
+    inside it; but 'The president’s aide, Hikmet Hajiyev, said': the name that is the apposition."""
+    body = doc.body
+    closing = body.rfind(",", start, verb_start)
+    if closing < 0 or body[closing + 1 : verb_start].strip():
+        return None  # no comma right before the verb: no apposition ends there
+    opening = body.rfind(",", max(start, closing - _APPOSITION_CHARS), closing)
+    if opening < 0 or len(body[opening + 1 : closing].split()) > _APPOSITION_WORDS:
+        return None
+    inside = speaker_in(doc, opening + 1, closing, prefer_last=False)
+    if inside is not None and inside.kind == "person" and not body[opening + 1 : inside.start].strip():
+        return inside  # the apposition is itself the name
+    head_from = body.rfind(",", max(start, opening - _APPOSITION_CHARS), opening)
+    head_from = max(start, head_from + 1)
+    if len(body[head_from:opening].split()) > _PHRASE_WORDS:
+        return None
+    return speaker_in(doc, head_from, opening, prefer_last=True)
 
 
 def _close(body: str, start: int, end: int, scan: _SentenceScan) -> bool:
@@ -803,12 +826,14 @@ def _phrase_speaker(body: str, start: int, end: int, whole: bool = True) -> Spea
     correspondent', 'The Massis city council'), its apposition and fillers dropped (whole: the window
     starts where the clause does; if not, a phrase running to its start is cut and refused)."""
     segments = body[start:end].split(",")
+    closed = False  # whether the last words are followed by a comma: an apposition's closing one
     while segments and all(_is_filler(w) for w in segments[-1].split()):
         segments.pop()
+        closed = True
     if not segments:
         return None
     chosen = len(segments) - 1
-    if chosen > 0 and segments[chosen].split() and _ARTICLE.match(segments[chosen].split()[0]):
+    if closed and chosen > 0 and segments[chosen].split() and _ARTICLE.match(segments[chosen].split()[0]):
         chosen -= 1  # 'Anna Smith, an MP,': the name, not its apposition
     if chosen == 0 and not whole:
         return None
@@ -857,24 +882,30 @@ def _trailing_attribution(
         return None
     if head.split() and head.split()[0].lower() in _RELATIVE_WORDS:
         return None  # '…, which he said was a necessity': a remark on the words before, not their source
-    if not head.split() and verb.group("verb") not in _INVERTED_VERBS:
+    # '…, Aram Sargsyan, deputy mayor of the town, told reporters': the name before the apposition
+    appositive = None if head.split() else _appositive_speaker(doc, sentence, comma)
+    inverted = not head.split() and appositive is None
+    if inverted and verb.group("verb") not in _INVERTED_VERBS:
         return None  # '…, meanwhile, accused Baku of …': the verb opens a statement, it attributes none
     after_stop = body.find(",", v_end, sentence.end)
     after_stop = sentence.end if after_stop < 0 else after_stop
-    after = body[v_end:after_stop].split()
-    if len(after) > _TRAILING_EXTRA_WORDS + (0 if head.split() else 6) or _SUBJECT_PRONOUNS & set(after):
+    audience = AUDIENCE.match(body, v_end, after_stop) if verb.group("verb") in ("told", "tells") else None
+    after = body[audience.end() if audience else v_end : after_stop].split()
+    if len(after) > _TRAILING_EXTRA_WORDS + (6 if inverted else 0) or _SUBJECT_PRONOUNS & set(after):
         return None  # '…, she told reporters it must stop': a statement of its own after the verb
+    if _VERB_IN_GAP.search(" ".join(after)):
+        return None  # '…, the ministry said two soldiers were killed': the statement follows the verb
     speaker = _cited(doc, after_stop, sentence.end)
-    if speaker is None and not head.split():
-        appositive = _appositive_speaker(doc, sentence, comma)
-        if appositive is not None:
-            speaker, comma = appositive
+    if speaker is None and appositive is not None:
+        speaker, comma = appositive
     speaker = speaker or _trailing_speaker(doc, head_start, v_start, v_end, after_stop)
     if speaker is None:
         return None
     clause = _trim_reported(body, sentence.start, comma)
-    if len(body[clause.start : clause.end].split()) < _MIN_REPORTED_WORDS:
-        return None
+    if len(body[clause.start : clause.end].split()) < _MIN_REPORTED_WORDS or _NOT_A_CLAUSE.match(
+        body, clause.start, clause.end
+    ):
+        return None  # 'In a statement, the ministry said …': a phrase, not a statement
     return clause, speaker, verb.group("verb")
 
 
@@ -927,6 +958,8 @@ def _trailing_speaker(
             return speaker
         return None
     words = body[v_end:after_stop].split()
+    if _VERB_IN_GAP.search(body, v_end, after_stop):
+        return None  # 'said the border was calm': a statement, not a speaker
     if words and words[0] in ("on", "in", "at"):
         return None
     return _phrase_speaker(body, v_end, after_stop)
