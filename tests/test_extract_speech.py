@@ -329,3 +329,39 @@ def test_no_reported_row_from_an_attribution_or_a_noun(body):
 )
 def test_appositions_and_phrases_around_the_subject(body, expected):
     assert _reported(body) == expected
+
+
+def test_it_is_the_institution_heard_speaking_not_the_forces_its_statement_names():
+    body = (
+        "Armenia's Defence Ministry said on Tuesday that Azerbaijani forces had opened fire near Sotk.\n\n"
+        "“The enemy suffered losses,” it said in a statement."
+    )
+    direct = [q for q in extract(body)["quotes"] if q["kind"] == "direct"]
+    assert [q["speaker"] for q in direct] == ["Armenian Defense Ministry"]
+
+
+def test_a_trailing_attribution_before_adding_that_gives_two_statements():
+    body = "The shelling killed two civilians, local authorities said, adding that a school had been damaged."
+    assert _reported(body) == [
+        ("local authorities", "The shelling killed two civilians"),
+        ("local authorities", "a school had been damaged"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "According to Armenia's human rights ombudsman, at least 20 homes were damaged in the village.",
+            [("Armenia", "at least 20 homes were damaged in the village")],
+        ),
+        ("Officials have not said how many soldiers were wounded.", []),
+        (
+            "Speaking to reporters in Baku, presidential aide Hikmet Hajiyev said that saboteurs had crossed "
+            "the border.",
+            [("Hikmet Hajiyev", "saboteurs had crossed the border")],
+        ),
+    ],
+)
+def test_sources_negations_and_titles(body, expected):
+    assert _reported(body) == expected

@@ -82,9 +82,11 @@ _ARTICLE = re.compile(r"(?:the|The|a|A|an|An)$")
 _PHRASE_WORDS = 6
 _APPOSITION_CHARS = 120
 _APPOSITION_WORDS = 10  # words of an apposition ('deputy mayor of the town of Sotk')
-_SOURCE_GOES_ON = re.compile(r"\s*(?:of|in|at|from|for|on)\s")
 _NOT_AN_OBJECT = re.compile(r"(?:for|to|as|in|on|at|from|by|with|back|into|that|which|who)(?![\w-])")
-_NOT_A_STATEMENT = re.compile(r"(?:who|whom|whose|which|where|according to)(?![\w-])", re.IGNORECASE)
+_NOT_A_STATEMENT = re.compile(
+    r"(?:who|whom|whose|which|where|according to|how|whether|if|why|what|when)(?![\w-])", re.IGNORECASE
+)
+_NEGATED = re.compile(r"(?<![\w-])(?:not|never|n[’']t|no\s+longer)\s+(?:\w+\s+)?$")
 _RELATIVE_WORDS = frozenset(("which", "who", "that", "as", "what", "whom", "where"))
 _ABOUT_THIS = re.compile(r"(?<![\w-])(?:about|of)\s+(?:this|it|that)\W*$")
 _TELLS_WHOM = frozenset(("informed", "informs"))  # their object is whom they tell: a statement needs 'that'
@@ -655,6 +657,8 @@ def _verb_report(
     window_start = max(sentence.start, scan.previous_boundary(verb.start))
     if _RELATIVE_BEFORE.search(body, max(window_start, verb.start - 20), verb.start):
         return None  # 'which he said was …': a remark inside another statement
+    if _NEGATED.search(body, max(window_start, verb.start - 24), verb.start):
+        return None  # 'officials have not said how many …': nothing said
     coordinated = previous is not None and _AND_BEFORE.search(
         body, max(sentence.start, verb.start - 20), verb.start
     )
@@ -868,6 +872,12 @@ def _trailing_attribution(
     if body[sentence.start] in '“"‘«':
         return None
     free = [v for v in verbs if not doc.in_quote(sentence.start + v.start())]
+    limit = sentence.end
+    if free and free[-1].group("verb") in _PARTICIPLES:
+        # '…, officials said, adding that …': the attribution ends at the participle's comma
+        before = body.rfind(",", sentence.start, sentence.start + free[-1].start())
+        if before >= 0 and not body[before + 1 : sentence.start + free[-1].start()].strip():
+            limit, free = before, free[:-1]
     if not free:
         return None
     comma = body.rfind(",", sentence.start, sentence.start + free[-1].start())
@@ -887,8 +897,8 @@ def _trailing_attribution(
     inverted = not head.split() and appositive is None
     if inverted and verb.group("verb") not in _INVERTED_VERBS:
         return None  # '…, meanwhile, accused Baku of …': the verb opens a statement, it attributes none
-    after_stop = body.find(",", v_end, sentence.end)
-    after_stop = sentence.end if after_stop < 0 else after_stop
+    after_stop = body.find(",", v_end, limit)
+    after_stop = limit if after_stop < 0 else after_stop
     audience = AUDIENCE.match(body, v_end, after_stop) if verb.group("verb") in ("told", "tells") else None
     after = body[audience.end() if audience else v_end : after_stop].split()
     if len(after) > _TRAILING_EXTRA_WORDS + (6 if inverted else 0) or _SUBJECT_PRONOUNS & set(after):
@@ -1004,8 +1014,9 @@ def _source_end(body: str, start: int, stop: int) -> int:
     run = body[start : comma.start()]
     if not run.strip():
         return comma.end()
-    # the source's name goes on ('the head | of the village,'); words with a verb are the statement's own
-    if _SOURCE_GOES_ON.match(run) and len(run.split()) <= _PHRASE_WORDS and not _VERB_IN_GAP.search(run):
+    # the source's name goes on ('the head | of the village,', 'Armenia | ’s ombudsman,'); words with a verb
+    # are the statement's own ('According to officials there are 300 troops near the village, …')
+    if len(run.split()) <= _PHRASE_WORDS and not _VERB_IN_GAP.search(run):
         return comma.end()
     return start
 

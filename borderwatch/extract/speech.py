@@ -171,7 +171,7 @@ def _speaker_read(doc: Document, start: int, end: int, prefer_last: bool) -> Spe
             )
     for match in _IT.finditer(text):
         if SPEECH_VERB.match(doc.body, start + match.end()):
-            body_actor = last_actor_before(doc, start + match.start(), _IT_KINDS, outside_quotes=True)
+            body_actor = it_referent(doc, start + match.start())
             if body_actor:
                 candidates.append(
                     (
@@ -282,7 +282,7 @@ def _document_candidates(doc: Document) -> list[tuple[_Listed, _Listed]]:
             )
     for match in _IT.finditer(body):
         if SPEECH_VERB.match(body, match.end()):
-            body_actor = last_actor_before(doc, match.start(), _IT_KINDS, outside_quotes=True)
+            body_actor = it_referent(doc, match.start())
             if body_actor:
                 found[_ITS].append(
                     (
@@ -358,16 +358,37 @@ _STATE_SPEAKS = re.compile(r"\s+(?:(?:is|was|has|have|had|also|officially|later)
 
 def _last_speaking_state(doc: Document, offset: int) -> Mention | None:
     """The last state named outside quotation marks right before a speech verb ('Armenia said'), before offset."""
+    return _last_speaking(doc, offset, ("state",))
+
+
+def _last_speaking(doc: Document, offset: int, kinds: tuple[str, ...]) -> Mention | None:
+    """The last actor of the kinds named outside quotation marks right before a speech verb, before offset."""
     cached = getattr(_SPEAKING, "cache", None)
     if cached is None or cached[0] is not doc.actors or cached[1] is not doc.quoted:
         body = doc.body
         speaking = []
         for mention in doc.actors:
-            if mention.kind != "state" or doc.in_quote(mention.start):
+            if doc.in_quote(mention.start):
                 continue
             gap = _STATE_SPEAKS.match(body, mention.end)
             if gap and SPEECH_VERB.match(body, gap.end()):
                 speaking.append(mention)
-        cached = _SPEAKING.cache = (doc.actors, doc.quoted, [m.end for m in speaking], speaking)
-    i = bisect_right(cached[2], offset) - 1
-    return cached[3][i] if i >= 0 else None
+        cached = _SPEAKING.cache = (doc.actors, doc.quoted, speaking, {})
+    by_kinds = cached[3].get(kinds)
+    if by_kinds is None:
+        fitting = [m for m in cached[2] if m.kind in kinds]
+        by_kinds = cached[3][kinds] = ([m.end for m in fitting], fitting)
+    i = bisect_right(by_kinds[0], offset) - 1
+    return by_kinds[1][i] if i >= 0 else None
+
+
+def it_referent(doc: Document, offset: int) -> Mention | None:
+    """'It said': the last organisation, state or force named outside quotation marks, unless it was named
+    in the statement of one heard speaking ('The ministry said Azerbaijani forces fired …'): the speaker."""
+    named = last_actor_before(doc, offset, _IT_KINDS, outside_quotes=True)
+    speaking = _last_speaking(doc, offset, _IT_KINDS)
+    if named is None or speaking is None or named is speaking:
+        return named
+    if doc.sentence_at(named.start).index == doc.sentence_at(speaking.start).index:
+        return speaking  # named after the speaker in its own sentence: what the statement is about
+    return named
