@@ -365,3 +365,23 @@ def test_a_trailing_attribution_before_adding_that_gives_two_statements():
 )
 def test_sources_negations_and_titles(body, expected):
     assert _reported(body) == expected
+
+
+def test_a_name_no_text_introduced_after_a_quote_is_its_speaker_not_the_last_speaker():
+    body = (
+        "Armenian Foreign Minister Ararat Mirzoyan spoke first.\n\n"
+        "“We will respond to every provocation,” Hajiyev said."
+    )
+    direct = [q for q in extract(body)["quotes"] if q["kind"] == "direct"]
+    assert [q["speaker"] for q in direct] == ["Hajiyev"]
+
+
+def test_a_possessive_is_not_part_of_a_name_and_a_title_makes_a_person():
+    body = (
+        "U.S. Secretary of State Antony Blinken urged an end to the fighting. Prime Minister Nikol "
+        "Pashinyan's office said he had spoken with Blinken."
+    )
+    assert _reported(body) == [
+        ("Antony Blinken", "urged an end to the fighting"),
+        ("Nikol Pashinyan", "he had spoken with Blinken"),
+    ]

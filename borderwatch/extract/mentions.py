@@ -19,11 +19,12 @@ from borderwatch.extract.gazetteer import Gazetteer, Place
 from borderwatch.extract.lexicon import Actor, Lexicon
 from borderwatch.extract.scan import any_of, finditer_at, match_starts, spans_test, words_back
 
-_NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
+# A name word, with a hyphen or apostrophe inside ('Al-Sayed', 'O’Brien') but not a possessive ('Aliyev’s').
+_NAME_WORD = r"[A-Z][a-z]+(?:[-’'](?![s](?![\w]))[A-Z]?[a-z]+)?"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
 # (?<![\w-]){_FULL_NAME}, its capital written before the check that no word precedes it: a pattern opening
 # with it opens with a capital, and `re` skips from capital to capital in C.
-_FULL_NAME_AT_WORD = rf"[A-Z](?<![\w-].)[a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}"
+_FULL_NAME_AT_WORD = rf"[A-Z](?<![\w-].)[a-z]+(?:[-’'](?![s](?![\w]))[A-Z]?[a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}"
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?P<more>(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*){0,4})")
 _WORD = re.compile(r"\S+")
 _RANKS = "|".join(MILITARY_RANKS)

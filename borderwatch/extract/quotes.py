@@ -334,8 +334,10 @@ def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | 
         and scan.words_at_most(close_end, verb.start, _ATTRIBUTION_GAP)
     ):
         clause_end = scan.clause_end(verb.end)
-        speaker = speaker_in(doc, close_end, verb.start, prefer_last=True) or speaker_in(
-            doc, verb.end, clause_end
+        speaker = (
+            speaker_in(doc, close_end, verb.start, prefer_last=True)
+            or speaker_in(doc, verb.end, clause_end)
+            or _name_speaker(body, close_end, verb.start)
         )
         if speaker:
             return speaker, verb.word, _kind(doc, raw, sentence, attributed_after=True)
@@ -358,6 +360,18 @@ def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | 
         if speaker:
             return speaker, verb.word, kind
     return None, "", kind
+
+
+def _name_speaker(body: str, start: int, end: int) -> Speaker | None:
+    """'…,” Hajiyev said': a capitalised name no lexicon or earlier text knows, as written."""
+    words = body[start:end].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.strip(",.").isalpha() for w in words):
+        return None
+    if words[0].capitalize() in _NOT_SUBJECT:
+        return None
+    name = " ".join(w.strip(",") for w in words)
+    offset = body.find(words[0], start, end)
+    return Speaker(name, name, "", "", "", "person", offset, offset + len(words[0]))
 
 
 def _mark_in(body: str, start: int, end: int) -> bool:
