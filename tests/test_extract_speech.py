@@ -385,3 +385,19 @@ def test_a_possessive_is_not_part_of_a_name_and_a_title_makes_a_person():
         ("Antony Blinken", "urged an end to the fighting"),
         ("Nikol Pashinyan", "he had spoken with Blinken"),
     ]
+
+
+def test_a_description_and_a_quote_over_paragraphs_keep_the_person():
+    body = (
+        "Aram Petrosyan, the mayor of Sotk, visited the site. The city official said that three houses were "
+        "destroyed.\n\n"
+        "“We counted the damage all morning and it is far worse than last year\n\n"
+        "“Nobody was killed, thank God,” he said."
+    )
+    quotes = extract(body)["quotes"]
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [
+        ("reported", "Aram Petrosyan"),
+        ("direct", "Aram Petrosyan"),
+        ("direct", "Aram Petrosyan"),
+    ]
+    assert quotes[1]["text"] == "We counted the damage all morning and it is far worse than last year"

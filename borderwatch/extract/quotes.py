@@ -40,6 +40,7 @@ _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“", "
 # Also „…“ (closed by “ or ”) and two apostrophes ''…'' (typewriter copy), not after a word.
 _QUOTE_MARK = re.compile(r"[“\"«‘„](?<![\w’']‘)|(?<![\w'])''(?=\w)")
 _LOW_CLOSER = re.compile(r"[“”]")
+_CLOSERS = re.compile(r"[”\"’»“]|''")
 _TITLE_WORDS = 5
 _TITLE_AFTER = re.compile(r"['’]?\s*" + any_of(list(TITLE_NOUNS), word_start=True) + r"(?![\w-])")
 _TITLE_BEFORE = re.compile(any_of(list(TITLE_NOUNS), word_start=True) + r"\s*$")
@@ -278,15 +279,19 @@ def _headline_speaker(doc: Document, quotes: list[Quote]) -> list[Quote]:
 
 
 def _continued_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
-    """A quote left open at its paragraph's end is spoken by whoever the continuation's attribution names."""
+    """A quote left open at its paragraph's end is spoken by whoever the continuation's attribution names
+    (the next paragraph going on with no mark, or opening a new one: the wire convention)."""
     result = list(quotes)
     for i in range(len(result) - 2, -1, -1):
         quote, after = result[i], result[i + 1]
         paragraph = doc.paragraphs[doc.sentences[after.sentence_index].paragraph]
+        own = doc.paragraphs[doc.sentences[quote.sentence_index].paragraph]
         if (
             not quote.speaker
             and after.speaker
-            and after.start == paragraph.start
+            and after.start - paragraph.start <= 1
+            and own is not paragraph
+            and not _CLOSERS.search(doc.body, quote.end, own.end)
             and after.kind != "reported"
         ):
             result[i] = replace(

@@ -31,9 +31,10 @@ _IT = re.compile(r"(?<![\w-])([Ii]t)\s+(?:(?:also|later|further|then|has|had)\s+
 _IT_KINDS = ("organisation", "state", "armed forces", "group")
 # As _PRONOUN: 'the', its first letter written before the check that no word precedes it.
 _DESCRIPTION = re.compile(
-    r"[Tt](?<![\w-].)he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press)\s+)*"
+    r"[Tt](?<![\w-].)he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press|city|"
+    r"village|local|regional|district|senior|government)\s+)*"
     r"(?P<head>(?i:ministry|organi[sz]ation|agency|alliance|bloc|office|statement|commission|council|"
-    r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army|mod))(?![\w-])"
+    r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army|mod|official(?!\s+[a-z])))(?![\w-])"
 )
 _HEAD_KINDS = {
     "ministry": ("organisation",),
@@ -51,6 +52,7 @@ _HEAD_KINDS = {
     "statement": ("organisation", "state", "person"),
     "government": ("state",),
     "military": ("armed forces",),
+    "official": ("person",),  # 'the city official': the person named before
     "army": ("armed forces",),
 }
 _MINISTRY_BRANCH = re.compile(r"(?i:foreign|defen[cs]e)")
