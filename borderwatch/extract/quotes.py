@@ -40,6 +40,7 @@ _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“", "
 # Also „…“ (closed by “ or ”) and two apostrophes ''…'' (typewriter copy), not after a word.
 _QUOTE_MARK = re.compile(r"[“\"«‘„](?<![\w’']‘)|(?<![\w'])''(?=\w)")
 _LOW_CLOSER = re.compile(r"[“”]")
+_AS = re.compile(r"(?<![\w-])as(?![\w-])")
 _CLOSERS = re.compile(r"[”\"’»“]|''")
 _TITLE_WORDS = 5
 _TITLE_AFTER = re.compile(r"['’]?\s*" + any_of(list(TITLE_NOUNS), word_start=True) + r"(?![\w-])")
@@ -686,6 +687,8 @@ def _verb_report(
         return None
     if verb.stance:
         clause = _stance_clause(doc, sentence, verbs, i)
+        if verb.word.startswith("describ") and not _AS.search(body, clause.start, clause.end):
+            return None  # 'described a night of fear': an account, not a stance ('described it as …')
     else:
         clause = _said_clause(doc, sentence, scan, verb, speaker, has_direct)
     # A reported figure may be two words ('announced 50 dead'); a statement has a subject and a verb.
