@@ -401,3 +401,21 @@ def test_a_description_and_a_quote_over_paragraphs_keep_the_person():
         ("direct", "Aram Petrosyan"),
     ]
     assert quotes[1]["text"] == "We counted the damage all morning and it is far worse than last year"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The fighting, which Armenian officials said began before dawn, killed at least three soldiers.",
+            [],
+        ),
+        ("As the ministry said earlier, the situation remains tense along the border.", []),
+        (
+            "Aram Petrosyan, who was wounded, said that the shelling lasted for hours.",
+            [("Aram Petrosyan", "the shelling lasted for hours")],
+        ),
+    ],
+)
+def test_relative_clauses_around_a_verb(body, expected):
+    assert _reported(body) == expected

@@ -70,7 +70,7 @@ _PARTICIPLES = frozenset(
     ("adding", "saying", "accusing", "warning", "insisting", "claiming", "stressing", "noting")
 )
 # 'which he said was …', 'as she put it': a remark inside the sentence's own statement.
-_RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|who|whom|what)\s+\S+\s*$")
+_RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|who|whom|what|[Aa]s)\s+(?:[^\s,]+\s+){1,3}$")
 _STATEMENT_GAP = re.compile(r"(?i:statement|report|post|message|letter|release)\s*(?:that|which)?\s*$")
 _AND_BEFORE = re.compile(r"(?<![\w-])and\s+(?:(?:also|then|later)\s+)?$")
 _ADVERB_BEFORE = re.compile(r"(?<![\w-])\w{2,}ly\s+$")
@@ -675,7 +675,7 @@ def _verb_report(
     body = doc.body
     verb = verbs[i]
     window_start = max(sentence.start, scan.previous_boundary(verb.start))
-    if _RELATIVE_BEFORE.search(body, max(window_start, verb.start - 20), verb.start):
+    if _RELATIVE_BEFORE.search(body, max(window_start, verb.start - 40), verb.start):
         return None  # 'which he said was …': a remark inside another statement
     if _NEGATED.search(body, max(window_start, verb.start - 24), verb.start):
         return None  # 'officials have not said how many …': nothing said
@@ -859,7 +859,8 @@ def _phrase_speaker(body: str, start: int, end: int, whole: bool = True) -> Spea
     if not segments:
         return None
     chosen = len(segments) - 1
-    if closed and chosen > 0 and segments[chosen].split() and _ARTICLE.match(segments[chosen].split()[0]):
+    first = segments[chosen].split()[0] if segments[chosen].split() else ""
+    if closed and chosen > 0 and (_ARTICLE.match(first) or first.lower() in _RELATIVE_WORDS):
         chosen -= 1  # 'Anna Smith, an MP,': the name, not its apposition
     if chosen == 0 and not whole:
         return None
