@@ -419,3 +419,29 @@ def test_a_description_and_a_quote_over_paragraphs_keep_the_person():
 )
 def test_relative_clauses_around_a_verb(body, expected):
     assert _reported(body) == expected
+
+
+def test_quotation_marks_of_every_kind_and_a_quote_split_around_its_attribution():
+    body = (
+        "Defence Minister Suren Papikyan visited the front. «The enemy will not pass,» Papikyan said.\n\n"
+        "‘We are ready for talks,’ said Foreign Minister Jeyhun Bayramov, ‘but not under any pressure.’\n\n"
+        "“The situation is under control,” the spokeswoman, Aliyeva, said.\n\n"
+        "The so-called “peace plan” was rejected."
+    )
+    quotes = extract(body)["quotes"]
+    assert [(q["kind"], q["speaker"], q["text"]) for q in quotes] == [
+        ("direct", "Suren Papikyan", "The enemy will not pass"),
+        ("direct", "Jeyhun Bayramov", "We are ready for talks"),
+        ("direct", "Jeyhun Bayramov", "but not under any pressure."),
+        ("direct", "Aliyeva", "The situation is under control"),
+        ("partial", None, "peace plan"),
+    ]
+
+
+def test_the_subject_before_a_quoted_predicate_speaks_it_but_not_the_object_of_an_accusation():
+    body = (
+        "Prime Minister Nikol Pashinyan held calls. In his calls, Mr Pashinyan “stressed the need for "
+        "observers along the border”. The ministry accused Armenia “of provocations along the border”."
+    )
+    partial = [q for q in extract(body)["quotes"] if q["kind"] == "partial"]
+    assert [q["speaker"] for q in partial] == ["Nikol Pashinyan", "ministry"]

@@ -243,9 +243,22 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
         marked = raw.start > 0 and body[raw.start - 1] in _OPEN_CLOSE
         sentence = doc.sentence_at(raw.start - 1 if marked else raw.start)
         speaker, verb, kind = _attribute(doc, raw, sentence)
+        split = _second_half(doc, found, raw, sentence)
+        if kind == "partial" and split is not None:
+            kind = "direct"  # '“We are ready,” he said, “but not under pressure.”': one quote split in two
         if kind == "direct":
             direct_sentences.add(sentence.index)
-        found.append(_quote(doc, lexicon, span, sentence, speaker, verb, kind, exclude=[raw]))
+        quote = _quote(doc, lexicon, span, sentence, speaker, verb, kind, exclude=[raw])
+        if split is not None and split.speaker:
+            quote = replace(
+                quote,
+                speaker=split.speaker,
+                speaker_text=split.speaker_text,
+                speaker_role=split.speaker_role,
+                speaker_org=split.speaker_org,
+                verb=split.verb,
+            )
+        found.append(quote)
     for sentence in doc.sentences:
         budget.check()
         for clause, speaker, verb in _reported(doc, sentence, sentence.index in direct_sentences):
@@ -350,9 +363,11 @@ def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | 
     kind = _kind(doc, raw, sentence, attributed_after=False)
     v = scan.last_free_verb_before(raw.start - 1)
     if v:
-        speaker = speaker_in(doc, sentence.start, v.start, prefer_last=True) or speaker_in(
-            doc, v.end, raw.start - 1
-        )
+        speaker = speaker_in(doc, sentence.start, v.start, prefer_last=True)
+        if speaker is None and not _STANCE_VERB.match(body, v.start):
+            speaker = speaker_in(
+                doc, v.end, raw.start - 1
+            )  # '“…” said the ministry' (not 'accused Baku “…”')
         if speaker:
             return speaker, v.word, kind
     according = scan.according
@@ -365,11 +380,37 @@ def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | 
         speaker = speaker_in(doc, close_end, verb.start, prefer_last=True)
         if speaker:
             return speaker, verb.word, kind
+    # 'Mr Pashinyan “emphasised the importance …”': the subject right before the quoted predicate.
+    # (Not after 'accused Baku “of …”': Baku is whom the words are about.)
+    reach = max(sentence.start, raw.start - 1 - _SUBJECT_REACH)
+    if v is None and not _STANCE_VERB.search(body, reach, raw.start):
+        subject = speaker_in(doc, reach, raw.start - 1, prefer_last=True)
+        if subject is not None and not body[subject.end : raw.start - 1].strip():
+            return subject, "", kind
     return None, "", kind
 
 
+def _second_half(doc: Document, found: list[Quote], raw: Span, sentence: Sentence) -> Quote | None:
+    """The direct quote this one continues, when only its attribution stands between them in the sentence."""
+    if not found:
+        return None
+    before = found[-1]
+    if before.kind != "direct" or before.sentence_index != sentence.index or before.end > raw.start:
+        return None
+    gap = doc.body[before.end : raw.start]
+    if len(gap.split()) > _ATTRIBUTION_GAP or not SPEECH_VERB.search(gap):
+        return None
+    return before
+
+
 def _name_speaker(body: str, start: int, end: int) -> Speaker | None:
-    """'…,” Hajiyev said': a capitalised name no lexicon or earlier text knows, as written."""
+    """'…,” Hajiyev said' / '…,” the spokeswoman, Aliyeva, said': a capitalised name no lexicon or earlier
+    text knows, as written."""
+    segments = [seg for seg in body[start:end].split(",") if seg.strip()]
+    named = [seg for seg in segments if all(w[:1].isupper() for w in seg.split())]
+    if len(segments) > 1 and len(named) == 1:
+        start = body.find(named[0], start, end)
+        end = start + len(named[0])
     words = body[start:end].split()
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.strip(",.").isalpha() for w in words):
         return None
@@ -578,7 +619,7 @@ def _inherit_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
     for quote in quotes:
         if quote.speaker:
             last = quote
-        elif last is not None:
+        elif last is not None and quote.kind == "direct":  # a scare-quoted term inherits no one
             here = doc.sentences[quote.sentence_index].paragraph
             there = doc.sentences[last.sentence_index].paragraph
             if here - there <= 1:
