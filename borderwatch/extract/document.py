@@ -58,6 +58,7 @@ class Document:
     places: list[PlaceMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     quoted: list[Span] = field(default_factory=list)  # spans inside quotation marks
+    title: str = ""  # the headline: whose remarks an article of one person's words reports
     # Caches for the stages' repeated look-ups (start offsets and running maximum of ends per list, clauses
     # per sentence).
     _starts: dict[int, tuple[list, list[int]]] = field(default_factory=dict, repr=False)

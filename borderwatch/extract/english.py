@@ -72,3 +72,48 @@ CIVILIAN_PERSON_WORDS = (
 )  # fmt: skip
 # A war or a long fight, whose toll counts both sides unless the text says whose dead they were.
 WAR_WORDS = ("war", "wars", "conflict", "fighting", "hostilities")
+
+# --- Reported speech: added lists (the lists above are unchanged) ---
+# More verbs of saying: 'the ombudsman shared that …', 'she cited evidence that …'.
+MORE_SPEECH_VERBS = ("shared", "cited", "cites", "reads", "read", "informed", "informs")
+# Verbs whose object is the reported content, told from the verb on ('accused Baku of …', 'called on …').
+STANCE_VERBS = (
+    "accused", "accuses", "accusing", "accuse", "called on", "calls on", "calling on", "called upon",
+    "calls upon", "called for", "calls for", "calling for", "condemned", "condemns", "condemning",
+    "demanded", "demands", "demanding", "urged", "urges", "urging", "denounced", "denounces",
+    "denouncing", "described", "describes", "expressed", "expresses", "protested", "protests",
+    "warned of", "warns of", "blamed", "blames", "blaming",
+)  # fmt: skip
+# Verbs whose object, told without 'that', is the reported content ('Armenia reported one dead').
+REPORTING_VERBS = ("reported", "reports", "announced", "announces", "confirmed", "confirms")
+# Adverbs and auxiliaries between a speaker and its verb ('has officially announced', 'also said').
+SPEAKER_VERB_FILLERS = (
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "now",
+    "already",
+    "meanwhile",
+    "further",
+)
+# Phrases naming two sides at once ('both sides accused each other').
+BOTH_SIDES = ("both sides", "the two sides", "both countries", "the two countries", "the two nations",
+              "both nations", "the two neighbours", "the two neighbors", "the two states")  # fmt: skip
+# Nouns that make a quoted name the title of an outlet or a document ('the “Zartonk” news agency', 'the
+# newspaper “Azg”'), not a quotation.
+TITLE_NOUNS = (
+    "news agency", "agency", "newspaper", "daily", "weekly", "outlet", "channel", "TV", "television",
+    "radio", "website", "portal", "magazine", "broadcaster", "program", "programme", "news site", "document",
+    "decree", "law", "treaty", "agreement", "declaration", "doctrine", "operation", "party", "movement",
+    "bloc", "company", "foundation", "initiative", "project", "platform",
+)  # fmt: skip
+# Nouns of sources a report names without a name ('officials in the capital said', 'local media reported').
+SOURCE_NOUNS = (
+    "official", "officials", "source", "sources", "media", "report", "reports", "resident", "residents",
+    "local", "locals", "witness", "witnesses", "correspondent", "reporter", "journalist", "spokesman",
+    "spokeswoman", "spokesperson", "ministry", "office", "agency", "service", "government", "authorities",
+    "police", "military", "army", "commander", "observers", "monitors", "diplomat", "diplomats", "activists",
+)  # fmt: skip

@@ -425,6 +425,8 @@ def _statement_events(doc: Document, quotes: list[Quote]) -> list[_Candidate]:
         if not own_time:
             continue
         speaker = _first_named(doc, quote.speaker, sentence.start, quote.start)
+        if speaker is None:  # a source no lexicon names ('a correspondent reported'): a report, not an act
+            continue
         event = _Candidate(STATEMENT, sentence.start, sentence.end, sentence, actor1=speaker)
         events.append(event)
     return events

@@ -19,11 +19,12 @@ from borderwatch.extract.gazetteer import Gazetteer, Place
 from borderwatch.extract.lexicon import Actor, Lexicon
 from borderwatch.extract.scan import any_of, finditer_at, match_starts, spans_test, words_back
 
-_NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
+# A name word, with a hyphen or apostrophe inside ('Al-Sayed', 'O’Brien') but not a possessive ('Aliyev’s').
+_NAME_WORD = r"[A-Z][a-z]+(?:[-’'](?![s](?![\w]))[A-Z]?[a-z]+)?"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}"
 # (?<![\w-]){_FULL_NAME}, its capital written before the check that no word precedes it: a pattern opening
 # with it opens with a capital, and `re` skips from capital to capital in C.
-_FULL_NAME_AT_WORD = rf"[A-Z](?<![\w-].)[a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}"
+_FULL_NAME_AT_WORD = rf"[A-Z](?<![\w-].)[a-z]+(?:[-’'](?![s](?![\w]))[A-Z]?[a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}"
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?P<more>(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*){0,4})")
 _WORD = re.compile(r"\S+")
 _RANKS = "|".join(MILITARY_RANKS)
@@ -118,7 +119,7 @@ class _Patterns:
         )
         # "The director of Ararat city hospital, Arayik Sardaryan," — the role's long apposition, then the name
         self.role_of_then_name = re.compile(
-            rf"(?<![\w-])(?P<role>{role})\s+of\s+(?P<of>[^,.;“”\"]{{1,70}}),\s+(?P<name>{_FULL_NAME})(?=\s*,)"
+            rf"(?<![\w-])(?P<role>{role})\s+(?:of|for|in|to)\s+(?P<of>[^,.;“”\"]{{1,70}}),\s+(?P<name>{_FULL_NAME})(?=\s*,)"
         )
         self.role_alone = re.compile(
             rf"(?<![\w-])(?:[Tt]he\s+)?(?:(?P<org>\S+?)\s+)??(?P<role>{role})(?![\w-])"
@@ -236,12 +237,18 @@ def _find_persons(body: str, pats: _Patterns, lexicon: Lexicon, actors: list[Men
     for m in surname_re.finditer(body):
         if not in_covered(m.start()):
             add(m.start(), m.end(), surnames[m.group()])
-    by_role = {}
+    exact = {m.start for m in mentions}
+    for start, end, person in _misspelt_surnames(body, surnames, lexicon):
+        if start not in exact and not in_covered(start):
+            add(start, end, person)
+    by_role, by_head = {}, {}
     for person in people.values():
         by_role.setdefault(person.role, person)
+        if person.role:
+            by_head.setdefault(person.role.split()[-1].lower(), person)  # 'Foreign Minister' → 'minister'
     for m in _role_alone_matches(body, pats, roles_at):
         role = lexicon.roles[m.group("role")]
-        person = by_role.get(role)
+        person = by_role.get(role) or (by_head.get(role.lower()) if " " not in role else None)
         if person is None or in_covered_or_titled(m.start("role")):
             continue
         org_word = m.group("org")
@@ -295,6 +302,47 @@ def _organisation_in(text: str, lexicon: Lexicon) -> tuple[str, str]:
         if re.search(rf"\b{re.escape(demonym)}\b", text):
             country = country or c
     return org, country
+
+
+_SURNAME_LIKE = re.compile(r"[A-Z](?<![\w-].)[a-z]{4,}(?![\w-])")
+_NEAR_SURNAMES = 8  # surnames compared per word: those sharing its first two letters, the first few
+
+
+def _misspelt_surnames(
+    body: str, surnames: dict[str, Person], lexicon: Lexicon
+) -> Iterator[tuple[int, int, Person]]:
+    """Words spelt within one or two letters of a known surname ('Grigorian' for 'Grigoryan'): that person."""
+    buckets: dict[str, list[str]] = {}
+    for surname in surnames:
+        if len(surname) >= 5:
+            buckets.setdefault(surname[:2], []).append(surname)
+    if not buckets:
+        return
+    for m in _SURNAME_LIKE.finditer(body):
+        word = m.group()
+        near = buckets.get(word[:2])
+        if not near or word in surnames:
+            continue
+        for surname in near[:_NEAR_SURNAMES]:
+            allowed = 2 if min(len(word), len(surname)) >= 7 else 1
+            if _within_edits(word, surname, allowed) and not _bad_name(word, lexicon):
+                yield m.start(), m.end(), surnames[surname]
+                break
+
+
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether a and b are at most limit insertions, deletions or substitutions apart."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 def _bad_name(name: str, lexicon: Lexicon) -> bool:

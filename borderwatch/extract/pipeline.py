@@ -26,7 +26,7 @@ def extract_document(article: Article, lexicon: Lexicon, seconds: float = budget
 
 
 def _annotated(article: Article, lexicon: Lexicon) -> Document:
-    doc = Document(article.article_id, article.body, article.published)
+    doc = Document(article.article_id, article.body, article.published, title=article.title)
     doc.paragraphs = paragraphs(article.body)
     budget.check()
     doc.sentences = sentences(article.body, doc.paragraphs)

@@ -18,7 +18,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # read the rest of the run again at every mark, and the run can be as long as the text. Neither a shorter run
 # nor fewer closers can be followed by the space required, so the quantifiers need not give back (*+).
 _CANDIDATE = re.compile(
-    r"[.!?\n](?:(?<=[.!?])(?<![.!?][.!?])[.!?]*+[\"”’)\]]*+(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=\n)(?=\s*\S))"
+    r"[.!?\n](?:(?<=[.!?])(?<![.!?][.!?])[.!?]*+[\"”’»)\]]*+(?=\s+[\"“‘«„(\[]?[A-Z0-9])|(?<=\n)(?=\s*\S))"
 )
 _ABBREVIATIONS = frozenset(
     [
@@ -156,7 +156,7 @@ class _QuoteBalance:
             self.opening = self.closing = self.straight = 0
         chunk = self.text[self.counted_to : stop]
         self.counted_to = stop
-        self.opening += chunk.count("“")
-        self.closing += chunk.count("”")
+        self.opening += chunk.count("“") + chunk.count("«")
+        self.closing += chunk.count("”") + chunk.count("»")
         self.straight += chunk.count('"')
         return self.opening > self.closing or self.straight % 2 == 1

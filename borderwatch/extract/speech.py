@@ -16,7 +16,7 @@ from borderwatch.extract import english
 from borderwatch.extract.document import Document, Mention
 from borderwatch.extract.scan import any_of
 
-SPEECH_VERBS = "|".join(english.SPEECH_VERBS)
+SPEECH_VERBS = "|".join(english.SPEECH_VERBS + english.MORE_SPEECH_VERBS)
 # No verb above is another followed by a space, so the trie (any_of) matches what the alternation did.
 SPEECH_VERB = re.compile(rf"(?P<verb>{any_of(SPEECH_VERBS.split('|'), word_start=True)})(?![\w-])")
 AUDIENCE = re.compile(
@@ -27,16 +27,18 @@ AUDIENCE = re.compile(
 # Opening with a letter class lets `re` skip to those letters in C rather than try every position.
 _PRONOUN = re.compile(r"[HhSsTt](?<![\w-].)(?:(?<=[Hh])(?:er?|is)|(?<=[Ss])he|(?<=[Tt])hey)(?![\w-])")
 # 'it' right before a speech verb ('…,” it said.'): the organisation, state or force named last.
-_IT = re.compile(r"(?<![\w-])([Ii]t)\s+")
+_IT = re.compile(r"(?<![\w-])([Ii]t)\s+(?:(?:also|later|further|then|has|had)\s+)?")
 _IT_KINDS = ("organisation", "state", "armed forces", "group")
 # As _PRONOUN: 'the', its first letter written before the check that no word precedes it.
 _DESCRIPTION = re.compile(
-    r"[Tt](?<![\w-].)he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press)\s+)*"
+    r"[Tt](?<![\w-].)he\s+(?:(?:Armenian|Azerbaijani|Russian|Turkish|defen[cs]e|foreign|interior|state|press|city|"
+    r"village|local|regional|district|senior|government)\s+)*"
     r"(?P<head>(?i:ministry|organi[sz]ation|agency|alliance|bloc|office|statement|commission|council|"
-    r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army))(?![\w-])"
+    r"government|secretariat|service|spokes(?:man|woman|person)|source|military|army|mod|official(?!\s+[a-z])))(?![\w-])"
 )
 _HEAD_KINDS = {
     "ministry": ("organisation",),
+    "mod": ("organisation",),
     "organization": ("organisation",),
     "organisation": ("organisation",),
     "alliance": ("organisation",),
@@ -50,8 +52,11 @@ _HEAD_KINDS = {
     "statement": ("organisation", "state", "person"),
     "government": ("state",),
     "military": ("armed forces",),
+    "official": ("person",),  # 'the city official': the person named before
     "army": ("armed forces",),
 }
+_MINISTRY_BRANCH = re.compile(r"(?i:foreign|defen[cs]e)")
+_BRANCH_HINT = {"forei": "foreign", "defen": "defense"}
 SPEAKER_KINDS = ("person", "organisation", "state", "group", "armed forces", "official")
 
 
@@ -126,6 +131,19 @@ def _fitting_actors(doc: Document, kinds: tuple[str, ...], name_hint: str, outsi
     return fitting
 
 
+_PLURAL_KINDS = ("armed forces", "group", "state", "organisation")
+
+
+def pronoun_referent(doc: Document, offset: int, pronoun: str) -> Mention | None:
+    """He/she/his/her: the last person named; they: the last forces, group, state or organisation named
+    outside quotation marks (a person only when none is)."""
+    if pronoun.lower() == "they":
+        return last_actor_before(doc, offset, _PLURAL_KINDS, outside_quotes=True) or last_actor_before(
+            doc, offset, ("person",)
+        )
+    return last_actor_before(doc, offset, ("person",))
+
+
 def speaker_in(doc: Document, start: int, end: int, prefer_last: bool = False) -> Speaker | None:
     """The speaker named in body[start:end]: an actor mention, a pronoun or a definite description."""
     # A stage may ask about many long windows of one sentence (one per quote or verb): reading each window
@@ -148,14 +166,14 @@ def _speaker_read(doc: Document, start: int, end: int, prefer_last: bool) -> Spe
     ]
     text = doc.body[start:end]
     for match in _PRONOUN.finditer(text):
-        person = last_actor_before(doc, start + match.start(), ("person",))
+        person = pronoun_referent(doc, start + match.start(), match.group())
         if person:
             candidates.append(
                 (start + match.start(), (person, match.group(), start + match.start(), start + match.end()))
             )
     for match in _IT.finditer(text):
         if SPEECH_VERB.match(doc.body, start + match.end()):
-            body_actor = last_actor_before(doc, start + match.start(), _IT_KINDS, outside_quotes=True)
+            body_actor = it_referent(doc, start + match.start())
             if body_actor:
                 candidates.append(
                     (
@@ -259,14 +277,14 @@ def _document_candidates(doc: Document) -> list[tuple[_Listed, _Listed]]:
         if mention.kind in SPEAKER_KINDS:
             found[_MENTIONS].append((mention.start, mention.end, (mention,)))
     for match in _PRONOUN.finditer(body):
-        person = last_actor_before(doc, match.start(), ("person",))
+        person = pronoun_referent(doc, match.start(), match.group())
         if person:
             found[_PRONOUNS].append(
                 (match.start(), match.end(), (person, match.group(), match.start(), match.end()))
             )
     for match in _IT.finditer(body):
         if SPEECH_VERB.match(body, match.end()):
-            body_actor = last_actor_before(doc, match.start(), _IT_KINDS, outside_quotes=True)
+            body_actor = it_referent(doc, match.start())
             if body_actor:
                 found[_ITS].append(
                     (
@@ -305,13 +323,74 @@ def _speaker_indexed(doc: Document, start: int, end: int, prefer_last: bool) -> 
 
 
 def resolve_description(doc: Document, offset: int, head: str, words: str) -> Mention | None:
-    """'the ministry' → the last ministry named before; 'the organization' → the last organisation."""
+    """'the ministry' → the last ministry named before; 'the organization' → the last organisation (named
+    outside quotation marks: who is quoted, not whom the quote names)."""
     head = head.lower()
     if head.startswith("spokes") or head == "source":
         return None
     kinds = _HEAD_KINDS.get(head, ("organisation",))
-    hint = "ministry" if head == "ministry" else ""
-    mention = last_actor_before(doc, offset, kinds, hint)
-    if mention is None and head == "ministry":
-        mention = last_actor_before(doc, offset, ("organisation",))
+    if head == "statement":
+        # 'reads the statement': the statement named before is whoever issued it ('X posted a statement')
+        issued = doc.body.rfind("statement", 0, offset)
+        if issued >= 0:
+            issuer = last_actor_before(doc, issued, kinds, outside_quotes=True)
+            if issuer is not None:
+                return issuer
+    hint = "ministry" if head in ("ministry", "mod") else ""
+    mention = None
+    # 'the foreign ministry' is the last foreign ministry named, not the defence ministry named after it.
+    branch = _MINISTRY_BRANCH.search(words)
+    if hint and branch:
+        mention = last_actor_before(
+            doc, offset, kinds, _BRANCH_HINT[branch.group().lower()[:5]], outside_quotes=True
+        )
+    mention = mention or last_actor_before(doc, offset, kinds, hint, outside_quotes=True)
+    if mention is None and hint:
+        mention = last_actor_before(doc, offset, ("organisation",), outside_quotes=True)
+    if mention is None and hint:
+        # A ministry no earlier text names is the ministry of the state last heard speaking
+        # ('Armenia is reporting …' … 'the foreign ministry said').
+        mention = _last_speaking_state(doc, offset)
     return mention
+
+
+_SPEAKING = threading.local()  # per thread: the document's states written just before a speech verb
+_STATE_SPEAKS = re.compile(r"\s+(?:(?:is|was|has|have|had|also|officially|later)\s+){0,2}")
+
+
+def _last_speaking_state(doc: Document, offset: int) -> Mention | None:
+    """The last state named outside quotation marks right before a speech verb ('Armenia said'), before offset."""
+    return _last_speaking(doc, offset, ("state",))
+
+
+def _last_speaking(doc: Document, offset: int, kinds: tuple[str, ...]) -> Mention | None:
+    """The last actor of the kinds named outside quotation marks right before a speech verb, before offset."""
+    cached = getattr(_SPEAKING, "cache", None)
+    if cached is None or cached[0] is not doc.actors or cached[1] is not doc.quoted:
+        body = doc.body
+        speaking = []
+        for mention in doc.actors:
+            if doc.in_quote(mention.start):
+                continue
+            gap = _STATE_SPEAKS.match(body, mention.end)
+            if gap and SPEECH_VERB.match(body, gap.end()):
+                speaking.append(mention)
+        cached = _SPEAKING.cache = (doc.actors, doc.quoted, speaking, {})
+    by_kinds = cached[3].get(kinds)
+    if by_kinds is None:
+        fitting = [m for m in cached[2] if m.kind in kinds]
+        by_kinds = cached[3][kinds] = ([m.end for m in fitting], fitting)
+    i = bisect_right(by_kinds[0], offset) - 1
+    return by_kinds[1][i] if i >= 0 else None
+
+
+def it_referent(doc: Document, offset: int) -> Mention | None:
+    """'It said': the last organisation, state or force named outside quotation marks, unless it was named
+    in the statement of one heard speaking ('The ministry said Azerbaijani forces fired …'): the speaker."""
+    named = last_actor_before(doc, offset, _IT_KINDS, outside_quotes=True)
+    speaking = _last_speaking(doc, offset, _IT_KINDS)
+    if named is None or speaking is None or named is speaking:
+        return named
+    if doc.sentence_at(named.start).index == doc.sentence_at(speaking.start).index:
+        return speaking  # named after the speaker in its own sentence: what the statement is about
+    return named
