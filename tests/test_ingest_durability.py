@@ -104,6 +104,33 @@ def test_sigkill_at_random_points_leaves_whole_articles(tmp_path):
     assert stored_counts == sorted(stored_counts)
 
 
+def _processes_reading(db: Path) -> list[int]:
+    """Ids of the running processes whose command line names this store."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(db).encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:  # the process ended while we looked
+            continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
+def test_a_killed_ingest_leaves_no_worker_behind(tmp_path):
+    folder, db = tmp_path / "articles", tmp_path / "bw.duckdb"
+    _write_articles(folder, ARTICLES)
+    proc = _ingest(folder, db)
+    _wait_for_first_article(proc)
+    assert len(_processes_reading(db)) > 1, "the ingest extracts in worker processes"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while _processes_reading(db) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_reading(db) == []
+
+
 def test_two_ingests_at_once_both_land(tmp_path):
     db = tmp_path / "bw.duckdb"
     _write_articles(tmp_path / "a", 25)

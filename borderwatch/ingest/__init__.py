@@ -10,6 +10,7 @@ A bad file, or any failure of one article, is one 'error' outcome and the others
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -143,12 +144,23 @@ class Rate:
 
 # -- reading and extracting (in the workers) -----------------------------------------------------
 _LEXICON: Lexicon | None = None
+PARENT_CHECK_SECONDS = 0.5  # how often a worker looks whether its ingest is still there
 
 
 def _start_worker(lexicon: Lexicon | None) -> None:
-    """Load the lexicon once per worker process (or take the one the parent had, when forked)."""
+    """Load the lexicon once per worker process (or take the one the parent had, when forked), and
+    end the worker when its ingest ends without closing the pool (kill -9)."""
     global _LEXICON
     _LEXICON = lexicon or default_lexicon()
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Wait while the ingest that started this worker runs; then end the worker, which would otherwise
+    wait for work forever (an orphan is adopted by another process, so its parent id changes)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _read_one(path: Path, meta: Metadata, known: frozenset[str]) -> _Read:
