@@ -116,7 +116,7 @@ def test_a_short_quoted_term_is_a_label_but_a_quoted_verb_is_the_narrators():
 
 
 def test_a_coordinated_clause_with_its_own_time_keeps_it():
-    body = "In March, Yerevan froze its participation in the bloc, and in May, the country suspended its funding."
+    body = "In March, Yerevan froze its participation in the alliance, and in May, the government suspended its funding for it."
     dated = sorted((str(e["trigger"]), e["date_start"]) for e in _events(body))
     assert dated == [("froze", date(2022, 3, 1)), ("suspended", date(2022, 5, 1))]
 
@@ -162,9 +162,9 @@ def test_an_institutions_seat_names_who_not_where():
 
 
 def test_every_place_of_a_list_after_near_words_is_near():
-    body = "Azerbaijani units fired at Armenian posts in the direction of Goris, Sotk and Jermuk. Troops shelled Kapan."
+    body = "Azerbaijani units fired at Armenian posts in the direction of Jermuk, Kapan and Sotk. Troops shelled Goris."
     got = {(e["location"], e["geo_precision"]) for e in _events(body)}
-    assert got == {("Goris", "near"), ("Sotk", "near"), ("Jermuk", "near"), ("Kapan", "exact")}
+    assert got == {("Jermuk", "near"), ("Kapan", "near"), ("Sotk", "near"), ("Goris", "exact")}
 
 
 def test_addressing_an_audience_is_not_an_appeal():

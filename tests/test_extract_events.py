@@ -180,9 +180,9 @@ def test_a_speaker_who_says_it_acted_is_the_actor():
 
 
 def test_is_reporting_that_is_reported_speech():
-    rows = extract("Armenia is reporting that four soldiers were killed near Sotk on Monday.", SEP14)
+    rows = extract("Armenia is reporting that two conscripts died near Sotk on Monday.", SEP14)
     assert [(q["speaker"], q["kind"], q["text"]) for q in rows["quotes"]] == [
-        ("Armenia", "reported", "four soldiers were killed near Sotk on Monday")
+        ("Armenia", "reported", "two conscripts died near Sotk on Monday")
     ]
     (event,) = rows["events"]
     assert (event["actor1"], event["claimed_by"]) == (None, "Armenia")

@@ -135,7 +135,7 @@ _FINITE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The target of an attack names the victims' side: 'opened fire on Armenian positions, killing one person',
-# 'fire on the positions of the armed forces of the Republic of Armenia'.
+# 'shots at the posts of the army of the Republic of Armenia'.
 _TARGET = re.compile(
     r"\b(?:on|at|against|targeting|targeted|shelled|shelling|attacked|attacking|struck|hit)\s+(?:the\s+)?"
     r"(?:(?:positions|posts|units|villages|settlements)\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+(?:the\s+)?)?"

@@ -136,7 +136,7 @@ def _sentence_events(
             _NEGATION_BEFORE.search(body, negation_from, match.start())
             or _NEGATION_AFTER.match(body, match.end(), clause.end)
         )
-        # In reported speech ('Baku claimed that three of its soldiers were killed by …') the speaker is
+        # In reported speech ('Baku claimed that two of its men died in …') the speaker is
         # who claims the event, not who acted in it: the actors come from the reported words only, unless
         # they open with a pronoun for the speaker ('Azerbaijan said it started an offensive').
         speech = doc.covering(reported, match.start())

@@ -117,7 +117,7 @@ class _Patterns:
         self.name_then_role = re.compile(
             rf"(?P<name>{_FULL_NAME_AT_WORD}),\s+(?:the\s+)?(?P<org>[^,;.]{{0,60}}?)\s*(?P<role>{role})(?![\w-])"
         )
-        # "The director of Ararat city hospital, Arayik Sardaryan," — the role's long apposition, then the name
+        # "The head of the district clinic, Anna Petrosyan," — the role's long apposition, then the name
         self.role_of_then_name = re.compile(
             rf"(?<![\w-])(?P<role>{role})\s+(?:of|for|in|to)\s+(?P<of>[^,.;“”\"]{{1,70}}),\s+(?P<name>{_FULL_NAME})(?=\s*,)"
         )
@@ -291,7 +291,7 @@ def _role_alone_matches(body: str, pats: _Patterns, roles_at: list[int]) -> Iter
 
 
 def _organisation_in(text: str, lexicon: Lexicon) -> tuple[str, str]:
-    """The organisation and country named in a role's description ('the EU’s', 'Armenia’s', 'Ararat city hospital')."""
+    """The organisation and country named in a role's description ('the EU’s', 'Armenia’s', 'the district clinic')."""
     org, country = "", ""
     for form, actor in lexicon.actor_forms.items():
         if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
