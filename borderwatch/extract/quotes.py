@@ -250,14 +250,7 @@ def extract_quotes(doc: Document, lexicon: Lexicon) -> list[Quote]:
             direct_sentences.add(sentence.index)
         quote = _quote(doc, lexicon, span, sentence, speaker, verb, kind, exclude=[raw])
         if split is not None and split.speaker:
-            quote = replace(
-                quote,
-                speaker=split.speaker,
-                speaker_text=split.speaker_text,
-                speaker_role=split.speaker_role,
-                speaker_org=split.speaker_org,
-                verb=split.verb,
-            )
+            quote = _spoken_as(quote, split)
         found.append(quote)
     for sentence in doc.sentences:
         budget.check()
@@ -308,14 +301,7 @@ def _continued_speakers(doc: Document, quotes: list[Quote]) -> list[Quote]:
             and not _CLOSERS.search(doc.body, quote.end, own.end)
             and after.kind != "reported"
         ):
-            result[i] = replace(
-                quote,
-                speaker=after.speaker,
-                speaker_text=after.speaker_text,
-                speaker_role=after.speaker_role,
-                speaker_org=after.speaker_org,
-                verb=after.verb,
-            )
+            result[i] = _spoken_as(quote, after)
     return result
 
 
@@ -388,6 +374,18 @@ def _attribute(doc: Document, raw: Span, sentence: Sentence) -> tuple[Speaker | 
         if subject is not None and not body[subject.end : raw.start - 1].strip():
             return subject, "", kind
     return None, "", kind
+
+
+def _spoken_as(quote: Quote, other: Quote) -> Quote:
+    """The quote, said by whoever says the other one (and with its verb)."""
+    return replace(
+        quote,
+        speaker=other.speaker,
+        speaker_text=other.speaker_text,
+        speaker_role=other.speaker_role,
+        speaker_org=other.speaker_org,
+        verb=other.verb,
+    )
 
 
 def _second_half(doc: Document, found: list[Quote], raw: Span, sentence: Sentence) -> Quote | None:
