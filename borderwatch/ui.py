@@ -561,8 +561,25 @@ def _all_web_urls(frame: pd.DataFrame | None, column: str) -> bool:
     return all(web_url(u) for u in urls if str(u).strip())
 
 
+SHOWN_ROWS = 1_000  # rows a page draws of one table or list; the CSV download has every matching row
+SHOWN_CARDS = 100  # quotes or claims a page draws as cards, each with its text in context
+
+
+def capped(frame: pd.DataFrame, noun: str = "rows", limit: int | None = None) -> pd.DataFrame:
+    """The first `limit` (SHOWN_ROWS) rows in the frame's order; when there are more, a line saying so."""
+    limit = SHOWN_ROWS if limit is None else limit
+    if len(frame) <= limit:
+        return frame
+    st.caption(
+        f"Showing the first {limit:,} of {len(frame):,} {noun}, in the table's order. "
+        "Narrow the sidebar filters to see others; the CSV download has all of them."
+    )
+    return frame.head(limit)
+
+
 def table(frame: pd.DataFrame, table_name: str, key: str | None = None, height: int | str = "auto") -> None:
-    """A store table with typed, described columns."""
+    """A store table with typed, described columns: at most SHOWN_ROWS rows, saying so when there are more."""
+    frame = capped(frame)
     st.dataframe(
         frame,
         column_config=column_config(table_name, frame),

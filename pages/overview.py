@@ -53,7 +53,7 @@ claims = ui.load("claims", flt)
 ui.describe(flt, len(claims), "contradicted claim")
 if claims.empty:
     st.info("No claim is contradicted by what the articles report (under this filter).")
-for claim in claims.itertuples(index=False):
+for claim in ui.capped(claims, "contradicted claims", ui.SHOWN_CARDS).itertuples(index=False):
     with st.container(border=True):
         ui.text_line("<b>{who}</b> — {what}", who=cell(claim.claimant, "Someone"), what=claim.contradiction)
         said, other = st.columns(2)
@@ -76,7 +76,7 @@ for claim in claims.itertuples(index=False):
 st.subheader("Articles")
 articles = tables["articles"]
 ui.describe(flt, len(articles), "article")
-for article in articles.itertuples(index=False):
+for article in ui.capped(articles, "articles").itertuples(index=False):
     st.page_link(
         ui.ARTICLE_PAGE,
         label=literal(article_label(article.title, article.published, article.source)),

@@ -48,7 +48,7 @@ if shown.empty:
         ui.empty_state(flt, "quotes", "quotes")
 
 contradicting = claims.dropna(subset=["claim_quote_id"]).groupby("claim_quote_id")
-for q in shown.itertuples(index=False):
+for q in ui.capped(shown, "quotes", ui.SHOWN_CARDS).itertuples(index=False):
     said = "date not given" if is_missing(q.date_said) else f"{q.date_said:%Y-%m-%d}"
     who = ", ".join(cell(x) for x in (q.speaker_role, q.speaker_org) if cell(x))
     with st.container(border=True):
