@@ -13,9 +13,15 @@ st.caption("News articles on the 2021 Armenia–Azerbaijan border crisis, read i
 if ui.store_is_empty():
     st.stop()
 
-tables = {
-    name: ui.load(name, flt) for name in ("events", "casualties", "troop_figures", "quotes", "articles")
+# Only the columns the numbers, the timeline and the article list need: a large store has long evidence.
+COLUMNS = {
+    "events": None,  # the timeline's hover shows most of an event
+    "casualties": ("kind", "count", "count_low"),
+    "troop_figures": ("count", "count_low"),
+    "quotes": ("quote_id",),
+    "articles": ui.ARTICLE_LABEL_COLUMNS,
 }
+tables = {name: ui.load(name, flt, columns) for name, columns in COLUMNS.items()}
 
 # -- headline numbers ---------------------------------------------------------------------------------
 st.subheader("In numbers")

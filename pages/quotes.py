@@ -15,7 +15,8 @@ flt = ui.page_setup()
 st.title("Quotes")
 if ui.store_is_empty():
     st.stop()
-quotes = ui.load("quotes", flt)
+PICKED = (("speaker", "Speaker"), ("speaker_org", "Organisation"), ("kind", "Kind"), ("topic", "Topic"))
+quotes = ui.load("quotes", flt, [field for field, _ in PICKED])  # the pickers' options
 claims = ui.load("claims")
 
 query = st.text_input("Search quotes", key="quote_search", placeholder='words or "a phrase"')
@@ -25,7 +26,7 @@ pickers = st.columns(4)
 choices = {}
 for column, (field, label) in zip(
     pickers,
-    (("speaker", "Speaker"), ("speaker_org", "Organisation"), ("kind", "Kind"), ("topic", "Topic")),
+    PICKED,
     strict=True,
 ):
     options = sorted(quotes[field].dropna().unique())
