@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pandas as pd
 import pytest
 
 from borderwatch import ui
+from borderwatch.view import charts
 from tests.ui.conftest import download_data
 from tests.ui.fixtures import EXPECTED_ALL
 
@@ -59,3 +61,19 @@ def test_overview_lists_the_first_articles(monkeypatch, navigation_app):
     assert any(c.startswith("Showing the first 1 of 2 articles") for c in captions(at))
     article_links = [p for p in at.get("page_link") if "article=" in p.proto.query_string]
     assert len(article_links) == 1
+
+
+def test_timeline_past_the_mark_limit_draws_counts_and_says_so(monkeypatch, navigation_app):
+    monkeypatch.setattr(charts, "MAX_MARKS", 3)
+    at = navigation_app("pages/timeline.py")
+    assert not at.exception
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert figure["layout"]["title"]["text"].startswith("5 events, shown as counts per")
+    assert any(c.startswith("More than 3 events: each bar counts") for c in captions(at))
+
+
+def test_timeline_event_list_is_capped(small_caps, navigation_app):
+    at = navigation_app("pages/timeline.py")
+    assert not at.exception
+    assert len(at.selectbox(key="timeline_event").options) == 2
+    assert any(c.startswith("Showing the first 2 of 5 events in the list below") for c in captions(at))
