@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html as html_lib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
@@ -83,8 +83,15 @@ def store() -> Store:
 
 # -- cached loaders: keyed on (what, filter, store version), so a changed store is read again ----------
 @st.cache_data(show_spinner=False, max_entries=512)
-def _table(path: str, name: str, flt: Filter, version: tuple[float, int]) -> pd.DataFrame:
-    return _store_at(path).table(name, flt)
+def _table(
+    path: str, name: str, flt: Filter, columns: tuple[str, ...] | None, version: tuple[float, int]
+) -> pd.DataFrame:
+    return _store_at(path).table(name, flt, columns)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _counts(path: str, name: str, column: str, flt: Filter, version: tuple[float, int]) -> pd.DataFrame:
+    return _store_at(path).count_by(name, column, flt)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -97,10 +104,17 @@ def _bounds(path: str, version: tuple[float, int]) -> tuple[date | None, date | 
     return _store_at(path).date_bounds()
 
 
-def load(name: str, flt: Filter | None = None) -> pd.DataFrame:
-    """Rows of one table matching the filter (cached until the store changes)."""
+def load(name: str, flt: Filter | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows of one table matching the filter, only `columns` when given (cached until the store changes)."""
     s = store()
-    return _read(lambda: _table(str(s.path), name, flt or Filter(), s.version()))
+    wanted = tuple(columns) if columns is not None else None
+    return _read(lambda: _table(str(s.path), name, flt or Filter(), wanted, s.version()))
+
+
+def counts(name: str, column: str, flt: Filter | None = None) -> pd.DataFrame:
+    """Rows of one table matching the filter, counted per value of a column in the store (cached)."""
+    s = store()
+    return _read(lambda: _counts(str(s.path), name, column, flt or Filter(), s.version()))
 
 
 def body(article_id: str) -> str:
@@ -109,9 +123,12 @@ def body(article_id: str) -> str:
     return _read(lambda: _body(str(s.path), article_id, s.version())) or ""
 
 
+ARTICLE_LABEL_COLUMNS = ("article_id", "title", "published", "source")
+
+
 def article_label(article_id: str) -> str:
     """How an article in the store is named (view.text.article_label); its id when it is not there."""
-    articles = load("articles")
+    articles = load("articles", columns=ARTICLE_LABEL_COLUMNS)
     row = articles[articles["article_id"] == article_id]
     if row.empty:
         return f"article {article_id}"
@@ -139,17 +156,18 @@ class FilterOptions:
 
 def filter_options() -> FilterOptions:
     """Choices for the sidebar: every actor, event type and province the filter can match in the store."""
-    events, quotes = load("events"), load("quotes")
-    casualties, troops = load("casualties"), load("troop_figures")
 
-    def values(*columns: pd.Series) -> list[str]:
-        joined = pd.concat([c.dropna().astype(str) for c in columns] or [pd.Series(dtype=str)])
-        return sorted({v for v in joined if v.strip()})
+    def values(*columns: tuple[str, str]) -> list[str]:
+        # distinct values counted in the store: a page never reads whole tables for its sidebar
+        found = (counts(name, column)[column].dropna().astype(str) for name, column in columns)
+        return sorted({v for series in found for v in series if v.strip()})
 
     return FilterOptions(
-        actors=values(events["actor1"], events["actor2"], quotes["speaker"], quotes["speaker_org"]),
-        event_types=values(events["event_type"]),
-        provinces=values(events["admin1"], casualties["admin1"], troops["admin1"]),
+        actors=values(
+            ("events", "actor1"), ("events", "actor2"), ("quotes", "speaker"), ("quotes", "speaker_org")
+        ),
+        event_types=values(("events", "event_type")),
+        provinces=values(("events", "admin1"), ("casualties", "admin1"), ("troop_figures", "admin1")),
     )
 
 
@@ -472,7 +490,7 @@ def describe(flt: Filter, count: int, singular: str, plural_form: str | None = N
 
 def store_is_empty() -> bool:
     """Show how to fill an empty store and say so (pages stop when it is)."""
-    if len(load("articles")):
+    if len(load("articles", columns=("article_id",))):
         return False
     st.info(
         f"The store at `{db_path()}` has no articles yet. Build it with `make store` "
@@ -561,8 +579,25 @@ def _all_web_urls(frame: pd.DataFrame | None, column: str) -> bool:
     return all(web_url(u) for u in urls if str(u).strip())
 
 
+SHOWN_ROWS = 1_000  # rows a page draws of one table or list; the CSV download has every matching row
+SHOWN_CARDS = 100  # quotes or claims a page draws as cards, each with its text in context
+
+
+def capped(frame: pd.DataFrame, noun: str = "rows", limit: int | None = None) -> pd.DataFrame:
+    """The first `limit` (SHOWN_ROWS) rows in the frame's order; when there are more, a line saying so."""
+    limit = SHOWN_ROWS if limit is None else limit
+    if len(frame) <= limit:
+        return frame
+    st.caption(
+        f"Showing the first {limit:,} of {len(frame):,} {noun}, in the table's order. "
+        "Narrow the sidebar filters to see others; the CSV download has all of them."
+    )
+    return frame.head(limit)
+
+
 def table(frame: pd.DataFrame, table_name: str, key: str | None = None, height: int | str = "auto") -> None:
-    """A store table with typed, described columns."""
+    """A store table with typed, described columns: at most SHOWN_ROWS rows, saying so when there are more."""
+    frame = capped(frame)
     st.dataframe(
         frame,
         column_config=column_config(table_name, frame),

@@ -48,13 +48,16 @@ ui.html(
 
 st.subheader("What each highlight leads to")
 st.dataframe(
-    pd.DataFrame(
-        {
-            "#": [m.number for m in marks],
-            "kind": [m.kind for m in marks],
-            "text": [m.text for m in marks],
-            "rows": [", ".join(f"{table}: {row_id}" for table, row_id in m.rows) for m in marks],
-        }
+    ui.capped(
+        pd.DataFrame(
+            {
+                "#": [m.number for m in marks],
+                "kind": [m.kind for m in marks],
+                "text": [m.text for m in marks],
+                "rows": [", ".join(f"{table}: {row_id}" for table, row_id in m.rows) for m in marks],
+            }
+        ),
+        "highlights",
     ),
     hide_index=True,
     width="stretch",
@@ -68,7 +71,7 @@ for name in ROW_TABLES:
 
 if len(contradicted_elsewhere):
     st.subheader("Claims in other articles that this article contradicts")
-    for claim in contradicted_elsewhere.itertuples(index=False):
+    for claim in ui.capped(contradicted_elsewhere, "claims", ui.SHOWN_CARDS).itertuples(index=False):
         ui.text_line(
             "<b>{who}</b> {what}<br>The claim is in {label}; the words here: “{words}”",
             who=cell(claim.claimant, "Someone"),
@@ -83,5 +86,8 @@ st.caption(
     "body[char_start:char_end] is still exactly its evidence."
 )
 st.dataframe(
-    highlight.provenance_table(body, tables), hide_index=True, width="stretch", key="article_provenance"
+    ui.capped(highlight.provenance_table(body, tables), "provenance rows"),
+    hide_index=True,
+    width="stretch",
+    key="article_provenance",
 )

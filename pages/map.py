@@ -105,4 +105,4 @@ st.caption(
     "Armenia and Azerbaijan, with their events."
 )
 if len(outside):
-    st.dataframe(outside, hide_index=True, key="map_outside")
+    st.dataframe(ui.capped(outside, "places"), hide_index=True, key="map_outside")

@@ -13,9 +13,15 @@ st.caption("News articles on the 2021 Armenia–Azerbaijan border crisis, read i
 if ui.store_is_empty():
     st.stop()
 
-tables = {
-    name: ui.load(name, flt) for name in ("events", "casualties", "troop_figures", "quotes", "articles")
+# Only the columns the numbers, the timeline and the article list need: a large store has long evidence.
+COLUMNS = {
+    "events": None,  # the timeline's hover shows most of an event
+    "casualties": ("kind", "count", "count_low"),
+    "troop_figures": ("count", "count_low"),
+    "quotes": ("quote_id",),
+    "articles": ui.ARTICLE_LABEL_COLUMNS,
 }
+tables = {name: ui.load(name, flt, columns) for name, columns in COLUMNS.items()}
 
 # -- headline numbers ---------------------------------------------------------------------------------
 st.subheader("In numbers")
@@ -53,7 +59,7 @@ claims = ui.load("claims", flt)
 ui.describe(flt, len(claims), "contradicted claim")
 if claims.empty:
     st.info("No claim is contradicted by what the articles report (under this filter).")
-for claim in claims.itertuples(index=False):
+for claim in ui.capped(claims, "contradicted claims", ui.SHOWN_CARDS).itertuples(index=False):
     with st.container(border=True):
         ui.text_line("<b>{who}</b> — {what}", who=cell(claim.claimant, "Someone"), what=claim.contradiction)
         said, other = st.columns(2)
@@ -76,7 +82,7 @@ for claim in claims.itertuples(index=False):
 st.subheader("Articles")
 articles = tables["articles"]
 ui.describe(flt, len(articles), "article")
-for article in articles.itertuples(index=False):
+for article in ui.capped(articles, "articles").itertuples(index=False):
     st.page_link(
         ui.ARTICLE_PAGE,
         label=literal(article_label(article.title, article.published, article.source)),

@@ -15,7 +15,8 @@ flt = ui.page_setup()
 st.title("Quotes")
 if ui.store_is_empty():
     st.stop()
-quotes = ui.load("quotes", flt)
+PICKED = (("speaker", "Speaker"), ("speaker_org", "Organisation"), ("kind", "Kind"), ("topic", "Topic"))
+quotes = ui.load("quotes", flt, [field for field, _ in PICKED])  # the pickers' options
 claims = ui.load("claims")
 
 query = st.text_input("Search quotes", key="quote_search", placeholder='words or "a phrase"')
@@ -25,7 +26,7 @@ pickers = st.columns(4)
 choices = {}
 for column, (field, label) in zip(
     pickers,
-    (("speaker", "Speaker"), ("speaker_org", "Organisation"), ("kind", "Kind"), ("topic", "Topic")),
+    PICKED,
     strict=True,
 ):
     options = sorted(quotes[field].dropna().unique())
@@ -48,7 +49,7 @@ if shown.empty:
         ui.empty_state(flt, "quotes", "quotes")
 
 contradicting = claims.dropna(subset=["claim_quote_id"]).groupby("claim_quote_id")
-for q in shown.itertuples(index=False):
+for q in ui.capped(shown, "quotes", ui.SHOWN_CARDS).itertuples(index=False):
     said = "date not given" if is_missing(q.date_said) else f"{q.date_said:%Y-%m-%d}"
     who = ", ".join(cell(x) for x in (q.speaker_role, q.speaker_org) if cell(x))
     with st.container(border=True):

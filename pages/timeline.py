@@ -29,21 +29,32 @@ chart = st.plotly_chart(
     selection_mode="points",
     alt="Timeline of the events: dots are exact days, solid bars weeks or months, dashed bars unknown dates.",
 )
-st.caption(
-    "A dot is an event dated to the day; a solid bar spans the week, month or year the article gives; "
-    "a dashed bar with an open start is an event the article does not date (it happened before "
-    "publication). Click an event to read its evidence."
-)
+if len(events) > charts.MAX_MARKS:
+    st.caption(
+        f"More than {charts.MAX_MARKS:,} events: each bar counts the events that start in its day or week, "
+        "by the first day of the date the article gives. Narrow the sidebar filters to see each event "
+        "at its dates and click it."
+    )
+else:
+    st.caption(
+        "A dot is an event dated to the day; a solid bar spans the week, month or year the article gives; "
+        "a dashed bar with an open start is an event the article does not date (it happened before "
+        "publication). Click an event to read its evidence."
+    )
 
 # A click in the chart picks the event in the box below; the box also works without a pointer.
-ids = list(events["event_id"])
+listed = ui.capped(events, "events in the list below")  # a selectbox of every event would not load
+ids = list(listed["event_id"])
 clicked = [p["customdata"][0] for p in chart.selection.points if p.get("customdata")]
+if clicked and clicked[0] not in ids and clicked[0] in set(events["event_id"]):
+    ids.append(clicked[0])  # an event clicked in the chart is offered even past the list's cap
 if clicked and clicked[0] != st.session_state.get(LAST_CHART_PICK):
     st.session_state[LAST_CHART_PICK] = st.session_state[EVENT_PICK] = clicked[0]
 if st.session_state.get(EVENT_PICK) not in ids:
     st.session_state.pop(EVENT_PICK, None)
 labels = {
-    e.event_id: f"{cell(e.summary, e.event_type)} ({e.event_id})" for e in events.itertuples(index=False)
+    e.event_id: f"{cell(e.summary, e.event_type)} ({e.event_id})"
+    for e in events[events["event_id"].isin(ids)].itertuples(index=False)
 }
 event_id = st.selectbox(
     "Event", ids, format_func=labels.get, index=None, key=EVENT_PICK, placeholder="Click an event or pick one"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
 from borderwatch.schema import TABLES
 from borderwatch.store.database import typed_frame
+from borderwatch.view import charts
 from borderwatch.view.charts import (
     BAND,
     OPEN,
@@ -211,3 +214,82 @@ def test_date_unknown_is_written_once_per_lane(events):
     traces = traces_by_shape(timeline_figure(more))
     assert sum(1 for x in traces[OPEN].x if x is None) == 4  # four dashed stubs (None separates them)
     assert list(traces["label"].text) == ["date unknown"]  # all in Armenia's lane: labelled once
+
+
+# -- many events: counts per day or week ------------------------------------------------------------------
+def counted_events(rows: list[tuple[str, str | None]]) -> pd.DataFrame:
+    """Events from (actor1, date_start) pairs, numbered in order."""
+    return typed_frame(
+        TABLES["events"],
+        [
+            {
+                "event_id": f"E{i}",
+                "actor1": actor,
+                "event_type": "Battles",
+                "date_start": day and date.fromisoformat(day),
+            }
+            for i, (actor, day) in enumerate(rows)
+        ],
+    )
+
+
+def count_rows(counted: charts.EventCounts) -> set[tuple[str, str, int]]:
+    return {(r.lane, f"{r.period:%Y-%m-%d}", r.count) for r in counted.counts.itertuples(index=False)}
+
+
+def test_events_spanning_months_are_counted_per_week_from_monday():
+    events = counted_events(
+        [("North", "2021-05-03"), ("North", "2021-05-09"), ("South", "2021-05-10"), ("North", "2021-09-01")]
+    )
+    counted = charts.event_counts(events, "actor")
+    assert counted.period == "week"
+    # 3 May is a Monday, 9 May the Sunday of its week; 1 September a Wednesday of the week from 30 August
+    assert count_rows(counted) == {
+        ("North", "2021-05-03", 2),
+        ("South", "2021-05-10", 1),
+        ("North", "2021-08-30", 1),
+    }
+
+
+def test_events_within_weeks_are_counted_per_day_and_undated_ones_are_said():
+    events = counted_events(
+        [("North", "2021-05-03"), ("North", "2021-05-03"), (None, "2021-05-20"), ("South", None)]
+    )
+    counted = charts.event_counts(events, "actor")
+    assert counted.period == "day"
+    assert count_rows(counted) == {("North", "2021-05-03", 2), ("Unknown actor", "2021-05-20", 1)}
+    assert (counted.total, counted.undated) == (4, 1)
+    assert charts.counts_title(counted) == "4 events, shown as counts per day (1 with no date not drawn)"
+
+
+def test_lanes_past_the_largest_are_summed_as_other(monkeypatch):
+    monkeypatch.setattr(charts, "MAX_BAR_LANES", 1)
+    events = counted_events(
+        [("North", "2021-05-03"), ("North", "2021-05-04"), ("South", "2021-05-03"), ("East", "2021-05-03")]
+    )
+    assert count_rows(charts.event_counts(events, "actor")) == {
+        ("North", "2021-05-03", 1),
+        ("North", "2021-05-04", 1),
+        ("Other", "2021-05-03", 2),
+    }
+
+
+def test_timeline_over_the_mark_limit_draws_counted_bars(monkeypatch):
+    monkeypatch.setattr(charts, "MAX_MARKS", 3)
+    events = counted_events(
+        [("North", "2021-05-03"), ("North", "2021-05-09"), ("South", "2021-05-10"), ("North", "2021-09-01")]
+    )
+    fig = timeline_figure(events, lanes="actor")
+    assert {t.type for t in fig.data} == {"bar"}
+    assert [t.name for t in fig.data] == ["North", "South"]
+    assert sum(sum(t.y) for t in fig.data) == 4
+    assert fig.layout.title.text == "4 events, shown as counts per week"
+    assert fig.layout.barmode == "stack"
+
+
+def test_timeline_at_the_mark_limit_still_draws_each_event(monkeypatch):
+    monkeypatch.setattr(charts, "MAX_MARKS", 4)
+    events = counted_events(
+        [("North", "2021-05-03"), ("North", "2021-05-09"), ("South", "2021-05-10"), ("North", "2021-09-01")]
+    )
+    assert "bar" not in {t.type for t in timeline_figure(events, lanes="actor").data}

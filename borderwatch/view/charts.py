@@ -66,9 +66,19 @@ class Placed:
     x1: pd.Timestamp
 
 
+MAX_MARKS = 2_000  # more events than this are drawn as counts per day or week, not one mark each
+DAILY_SPAN = timedelta(days=92)  # counts per day when the dated events span at most this; else per week
+MAX_BAR_LANES = 10  # lanes drawn apart in the counts; the rest are summed into OTHER_LANES
+OTHER_LANES = "Other"
+LANE_COLOURS = [c for name, c in OKABE_ITO.items() if name != "grey"]
+
+
 def timeline_figure(events: pd.DataFrame, lanes: Lanes = "actor", compact: bool = False) -> go.Figure:
     """Events at their date intervals: dots for exact days, bars for weeks/months/years, dashed open bars
-    for unknown dates (bounded by publication); one lane per actor or event type."""
+    for unknown dates (bounded by publication); one lane per actor or event type. More than MAX_MARKS
+    events are drawn as counts per period instead (timeline_counts_figure)."""
+    if len(events) > MAX_MARKS:
+        return timeline_counts_figure(events, lanes, compact)
     placed = place_events(events, lanes)
     by_id = events.set_index("event_id")
     fig = go.Figure()
@@ -109,6 +119,74 @@ def timeline_figure(events: pd.DataFrame, lanes: Lanes = "actor", compact: bool 
     )
     for boundary in _lane_boundaries(lane_rows):
         fig.add_hline(y=boundary, line={"width": 1, "color": MARKER_OUTLINE, "dash": "dot"})
+    return fig
+
+
+@dataclass(frozen=True)
+class EventCounts:
+    """Events counted per lane and period: `counts` has columns lane, period (its first day), count."""
+
+    counts: pd.DataFrame
+    period: str  # "day" or "week"
+    total: int  # every event, dated or not
+    undated: int  # events with no start date, in no period
+
+
+def event_counts(events: pd.DataFrame, lanes: Lanes = "actor") -> EventCounts:
+    """Events counted per lane and per day (a span of at most DAILY_SPAN) or per week (from Monday), by
+    the first day of each event's date interval. Lanes past the MAX_BAR_LANES largest are summed."""
+    start = pd.to_datetime(events["date_start"], errors="coerce")
+    column = "actor1" if lanes == "actor" else "event_type"
+    lane = events[column].astype("string").str.strip().replace("", pd.NA).fillna(UNKNOWN_LANE[lanes])
+    dated = pd.DataFrame({"lane": lane, "start": start}).dropna(subset=["start"])
+    daily = dated.empty or dated["start"].max() - dated["start"].min() <= DAILY_SPAN
+    if daily:
+        dated["period"] = dated["start"].dt.normalize()
+    else:
+        dated["period"] = (
+            dated["start"] - pd.to_timedelta(dated["start"].dt.day_of_week, unit="D")
+        ).dt.normalize()
+    largest = dated["lane"].value_counts().index[:MAX_BAR_LANES]
+    dated["lane"] = dated["lane"].where(dated["lane"].isin(largest), OTHER_LANES)
+    counts = dated.groupby(["lane", "period"]).size().rename("count").reset_index()
+    return EventCounts(counts, "day" if daily else "week", len(events), len(events) - len(dated))
+
+
+def counts_title(counted: EventCounts) -> str:
+    """What the counts figure shows: '12,345 events, shown as counts per week'."""
+    title = f"{counted.total:,} events, shown as counts per {counted.period}"
+    if counted.undated:
+        title += f" ({counted.undated:,} with no date not drawn)"
+    return title
+
+
+def timeline_counts_figure(events: pd.DataFrame, lanes: Lanes = "actor", compact: bool = False) -> go.Figure:
+    """Too many events for one mark each: stacked bars of events per day or week, one colour per lane."""
+    counted = event_counts(events, lanes)
+    order = counted.counts.groupby("lane")["count"].sum().sort_values(ascending=False).index
+    fig = go.Figure()
+    for i, lane in enumerate(order):
+        rows = counted.counts[counted.counts["lane"] == lane]
+        colour = OKABE_ITO["grey"] if lane == OTHER_LANES else LANE_COLOURS[i % len(LANE_COLOURS)]
+        fig.add_trace(
+            go.Bar(
+                x=rows["period"],
+                y=rows["count"],
+                name=html.escape(str(lane)),  # Plotly reads tags in trace names
+                marker={"color": colour},
+                hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y}} events ({html.escape(str(lane))})<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title={"text": counts_title(counted)},
+        barmode="stack",
+        xaxis={"title": {"text": f"{counted.period.capitalize()} (first day)"}, "type": "date"},
+        yaxis={"title": {"text": f"Events per {counted.period}"}},
+        legend={"title": {"text": LANE_TITLES[lanes]}},
+        height=COMPACT_BASE_HEIGHT + 160 if compact else BASE_HEIGHT + 330,
+        margin={"t": 90, "b": 50},
+        dragmode=False if compact else "zoom",
+    )
     return fig
 
 
