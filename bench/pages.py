@@ -13,33 +13,16 @@ hello-world app's median.
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
 from bench import machine
+from tests.browser.server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, ROOT, serve
 
-ROOT = Path(__file__).resolve().parents[1]
-STREAMLIT = Path(sys.executable).parent / "streamlit"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PAGES = {
     "Overview": "",
     "Timeline": "timeline",
@@ -49,55 +32,8 @@ PAGES = {
     "Data": "data",
 }
 HELLO_APP = 'import streamlit as st\n\nst.title("Hello")\nst.write("Hello, world.")\n'
-APP_IDLE = (
-    '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
-)
 TITLE = '[data-testid="stMainBlockContainer"] h1'
 PAGE_TIMEOUT_MS = 300_000
-SERVER_START_SECONDS = 60
-
-
-def free_port() -> int:
-    """A local TCP port nothing listens on."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serve(script: Path, env: dict[str, str]) -> Iterator[str]:
-    """`streamlit run script` on a free port until the block ends; its URL."""
-    port = free_port()
-    command = [
-        str(STREAMLIT), "run", str(script), "--server.port", str(port), "--server.headless", "true",
-        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    server = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://localhost:{port}"
-    try:
-        wait_until_healthy(server, url)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def wait_until_healthy(server: subprocess.Popen, url: str) -> None:
-    """Return once the server answers its health check; raise if it exits or never answers."""
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"streamlit did not answer within {SERVER_START_SECONDS}s")
 
 
 def render_seconds(browser: Browser, url: str) -> float:
@@ -135,13 +71,14 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             hello = Path(tmp) / "hello.py"
             hello.write_text(HELLO_APP)
-            with serve(hello, {}) as url:
+            with serve(hello, Path(tmp) / "hello.log") as url:
                 first, later = timings(browser, url, args.runs)
                 rows.append(("hello world", first, statistics.median(later)))
-        with serve(ROOT / "dashboard.py", {"BORDERWATCH_DB": str(args.store.resolve())}) as url:
-            for name, path in PAGES.items():
-                first, later = timings(browser, f"{url}/{path}", args.runs)
-                rows.append((name, first, statistics.median(later)))
+            store = {"BORDERWATCH_DB": str(args.store.resolve())}
+            with serve(ROOT / "dashboard.py", Path(tmp) / "dashboard.log", store) as url:
+                for name, path in PAGES.items():
+                    first, later = timings(browser, f"{url}/{path}", args.runs)
+                    rows.append((name, first, statistics.median(later)))
         browser.close()
     baseline = rows[0][2]
     print(f"store: {args.store}, {args.runs} timed opens per page after the first")

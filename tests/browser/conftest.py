@@ -1,19 +1,11 @@
 """Browser fixtures: the real app on a free port over the hand-made store, and Debian's Chromium.
 
-The server is started with subprocess.Popen, polled until /_stcore/health answers, failed fast with its
-own output when it dies or never answers, and always terminated. Every request a page makes is recorded;
-a test that let one leave this machine fails at teardown.
+The server comes from tests/browser/server.py (failed fast with its own output, always terminated).
+Every request a page makes is recorded; a test that let one leave this machine fails at teardown.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,31 +14,14 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser import server
+from tests.browser.server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, ROOT
 from tests.ui.fixtures import build_store
 
-ROOT = Path(__file__).resolve().parents[2]
-STREAMLIT = Path(sys.executable).parent / "streamlit"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SERVER_START_SECONDS = 60
-HEALTH_POLL_SECONDS = 0.2
-SERVER_STOP_SECONDS = 10
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 ARTIFACTS = ROOT / "test-artifacts"
 VIEWPORT = {"width": 1400, "height": 1000}
 SCREENSHOT_VIEWPORT = {"width": 1400, "height": 2400}  # Streamlit scrolls inside the page; show it all
-# The app connected and no script running: a run has finished.
-APP_IDLE = (
-    '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
-)
 # Plotly's graph div (its own marker, not a style class) inside Streamlit's chart element.
 GRAPH = "document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')"
 RUN_TIMEOUT_MS = 25_000  # as Streamlit's own browser tests allow a run
@@ -77,12 +52,6 @@ def drawn_event_ids(page: Page) -> list[str]:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def browser_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("browser-store") / "fixture.duckdb"
@@ -93,47 +62,14 @@ def browser_db(tmp_path_factory) -> Path:
 @contextmanager
 def serve(db: Path, log_dir: Path) -> Iterator[str]:
     """A Streamlit server of the dashboard on a free port, reading the store at db; always stopped."""
-    port = _free_port()
-    log_path = log_dir / "streamlit.log"
-    env = {**os.environ, "BORDERWATCH_DB": str(db)}
-    command = [
-        str(STREAMLIT), "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
-        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://localhost:{port}"
-    try:
-        _wait_until_healthy(server, url, log_path)
+    with server.serve(ROOT / "dashboard.py", log_dir / "streamlit.log", {"BORDERWATCH_DB": str(db)}) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=SERVER_STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 @pytest.fixture(scope="session")
 def app_url(browser_db, tmp_path_factory) -> str:
     with serve(browser_db, tmp_path_factory.mktemp("server")) as url:
         yield url
-
-
-def _wait_until_healthy(server: subprocess.Popen, url: str, log_path: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited with {server.returncode}:\n{log_path.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(HEALTH_POLL_SECONDS)
-    pytest.fail(f"streamlit did not answer within {SERVER_START_SECONDS}s:\n{log_path.read_text()}")
 
 
 @pytest.fixture(scope="session")
